@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+const email = z
+  .string({ error: 'email is required' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'email must be a valid email address, e.g. ada@example.com' }))
+  .refine((v) => v.length <= 254, 'email must be at most 254 characters');
+
+export const signupRequestSchema = z.strictObject({
+  companyName: z.string({ error: 'companyName is required' }).trim().min(1, 'companyName must not be empty').max(100, 'companyName must be at most 100 characters'),
+  name: z.string({ error: 'name is required' }).trim().min(1, 'name must not be empty').max(100, 'name must be at most 100 characters'),
+  email,
+  password: z
+    .string({ error: 'password is required' })
+    .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(256, 'password must be at most 256 characters'),
+});
+export type SignupRequest = z.infer<typeof signupRequestSchema>;
+
+export const loginRequestSchema = z.strictObject({
+  email,
+  password: z.string({ error: 'password is required' }).min(1, 'password is required').max(256),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const meResponseSchema = z.object({
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.literal('admin') }),
+  company: z.object({ id: z.string(), name: z.string() }),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const healthResponseSchema = z.object({
+  status: z.enum(['ok', 'error']),
+  db: z.enum(['ok', 'error']),
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
