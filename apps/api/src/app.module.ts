@@ -1,0 +1,52 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { loggerOptions } from './common/logging.js';
+import { migrations } from './database/migrations/index.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { CompaniesModule } from './modules/companies/companies.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+
+export type AppModuleOptions = {
+  config: AppConfig;
+  databaseUrl: string;
+  embeddedDatabase: boolean;
+  logStream?: DestinationStream;
+};
+
+@Module({})
+export class AppModule {
+  static forRoot(opts: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ app: opts.config })] }),
+        LoggerModule.forRoot(loggerOptions(opts.config, opts.logStream)),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: opts.databaseUrl,
+          autoLoadEntities: true,
+          synchronize: false,
+          migrations,
+          migrationsRun: true,
+          migrationsTransactionMode: 'each',
+          // The embedded engine runs one statement at a time; a small pool avoids queueing
+          // many idle connections behind it.
+          extra: { max: opts.embeddedDatabase ? Math.min(opts.config.dbPoolSize, 5) : opts.config.dbPoolSize },
+          logging: false,
+        }),
+        DiscoveryModule,
+        HealthModule,
+        AuthModule,
+        CompaniesModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: opts.config }],
+      exports: [APP_CONFIG],
+      global: true,
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
+
+export type CreateAppOptions = {
+  config: AppConfig;
+  databaseUrl: string;
+  embeddedDatabase: boolean;
+  logStream?: DestinationStream;
+  /** Folder of the built web app; defaults to apps/web/dist when it exists. */
+  webDist?: string | null;
+};
+
+const here = dirname(fileURLToPath(import.meta.url));
+// Paths served by the API; everything else falls back to the web app's index.html.
+const API_PREFIXES = ['/api', '/external', '/scim'];
+
+export async function createApp(opts: CreateAppOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(opts), { bodyParser: false, bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  // Admin API: small JSON bodies. SCIM speaks application/scim+json. The ingest route reads its
+  // own (large, possibly gzipped) body stream, so it is left out here.
+  app.use('/api', express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  app.use('/scim', express.json({ limit: '1mb', type: ['application/json', 'application/scim+json', 'application/*+json'] }));
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Gatehouse API')
+      .setDescription('Admin API (session cookie), evidence ingest (x-api-key) and SCIM 2.0 (bearer token).')
+      .setVersion('1')
+      .addCookieAuth('gh_session')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
+      .addBearerAuth(undefined, 'scim-token')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+
+  const webDist = opts.webDist === undefined ? resolve(here, '../../web/dist') : opts.webDist;
+  if (webDist && existsSync(join(webDist, 'index.html'))) serveWeb(app, webDist);
+  return app;
+}
+
+function serveWeb(app: NestExpressApplication, webDist: string) {
+  app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`))) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(webDist, 'index.html'));
+  });
+}
+
+function noCacheForHtml(res: Response, path: string) {
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  next();
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('starts with sensible defaults and the embedded database', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toBe('.data');
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(c.signupEnabled).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535 (got "eighty")'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a postgres:// URL'],
+    [{ SIGNUP_ENABLED: 'maybe' }, 'SIGNUP_ENABLED must be true or false (got "maybe")'],
+    [{ SECRETS_KEY: 'short' }, 'SECRETS_KEY must be 32 bytes in base64'],
+    [{ PUBLIC_URL: 'gatehouse.example.com' }, 'PUBLIC_URL must be an absolute http(s) URL'],
+  ])('stops with one line naming the variable: %j', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('reads PUBLIC_URL without a trailing slash and turns sign-up off', () => {
+    const c = loadConfig({ PUBLIC_URL: 'https://gh.example.com/', SIGNUP_ENABLED: 'false' });
+    expect(c.publicUrl).toBe('https://gh.example.com');
+    expect(c.signupEnabled).toBe(false);
+  });
+});

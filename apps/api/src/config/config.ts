@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+const bool = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const s = v.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+      if (['0', 'false', 'no', 'off'].includes(s)) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be true or false (got "${v}")` });
+      return z.NEVER;
+    });
+
+const int = (name: string, fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max} (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'NODE_ENV must be development, production or test' }).default('development'),
+  PORT: int('PORT', 3000, 0, 65535),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^https?:\/\/[^/]+(\/.*)?$/.test(v), 'PUBLIC_URL must be an absolute http(s) URL such as https://gatehouse.example.com'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user:pass@host:5432/db (leave it unset for the embedded database)'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DB_POOL_SIZE: int('DB_POOL_SIZE', 10, 1, 200),
+  SIGNUP_ENABLED: bool('SIGNUP_ENABLED', true),
+  SESSION_TTL_HOURS: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+  LOGIN_MAX_ATTEMPTS: int('LOGIN_MAX_ATTEMPTS', 10, 1, 10000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  SECRETS_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || Buffer.from(v, 'base64').length === 32, 'SECRETS_KEY must be 32 bytes in base64 (generate one with: openssl rand -base64 32)'),
+  ALLOW_PRIVATE_NETWORK_TARGETS: bool('ALLOW_PRIVATE_NETWORK_TARGETS', false),
+  INGEST_MAX_BODY_MB: int('INGEST_MAX_BODY_MB', 50, 1, 1024),
+  INGEST_RETENTION: int('INGEST_RETENTION', 30, 1, 10000),
+  INGEST_RATE_LIMIT_PER_MINUTE: int('INGEST_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+});
+
+export type AppConfig = {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolSize: number;
+  signupEnabled: boolean;
+  sessionTtlHours: number;
+  loginMaxAttempts: number;
+  logLevel: string;
+  secretsKey: string | undefined;
+  allowPrivateNetworkTargets: boolean;
+  ingestMaxBodyBytes: number;
+  ingestRetention: number;
+  ingestRateLimitPerMinute: number;
+};
+
+/** Thrown when the environment is unusable; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    const variable = String(first.path[0] ?? 'environment');
+    const message = first.message.startsWith(variable) ? first.message : `${variable}: ${first.message}`;
+    const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problem(s))` : '';
+    throw new ConfigError(`Invalid configuration: ${message}${more}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL || `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.DATA_DIR,
+    dbPoolSize: e.DB_POOL_SIZE,
+    signupEnabled: e.SIGNUP_ENABLED,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
+    logLevel: e.LOG_LEVEL,
+    secretsKey: e.SECRETS_KEY || undefined,
+    allowPrivateNetworkTargets: e.ALLOW_PRIVATE_NETWORK_TARGETS,
+    ingestMaxBodyBytes: e.INGEST_MAX_BODY_MB * 1024 * 1024,
+    ingestRetention: e.INGEST_RETENTION,
+    ingestRateLimitPerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,84 @@
+import { Writable } from 'node:stream';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { DatabaseHandle } from '../../src/database/embedded-postgres.js';
+import { createTestDatabase } from './test-database.js';
+
+/** Collects every log line the app writes, so tests can assert what never appears in logs. */
+export class LogCapture extends Writable {
+  lines: string[] = [];
+  override _write(chunk: Buffer, _enc: string, cb: () => void) {
+    this.lines.push(chunk.toString());
+    cb();
+  }
+  get text() {
+    return this.lines.join('');
+  }
+}
+
+export type TestApp = {
+  app: NestExpressApplication;
+  http: Server;
+  db: DatabaseHandle;
+  dataSource: DataSource;
+  logs: LogCapture;
+  baseUrl: string;
+  close: () => Promise<void>;
+};
+
+/** Boots the whole API on a loopback port against a fresh database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ALLOW_PRIVATE_NETWORK_TARGETS: 'true', PORT: '0', ...env });
+  const logs = new LogCapture();
+  const app = await createApp({ config, databaseUrl: db.url, embeddedDatabase: db.embedded, logStream: logs, webDist: null });
+  await app.listen(0, '127.0.0.1');
+  const http = app.getHttpServer() as Server;
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    http,
+    db,
+    dataSource: app.get(DataSource),
+    logs,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await db.stop();
+    },
+  };
+}
+
+let counter = 0;
+
+/** A signed-in admin of a new company, with helpers that send the session and CSRF token. */
+export async function signUpAdmin(t: TestApp, overrides: Partial<{ companyName: string; email: string; password: string }> = {}) {
+  counter += 1;
+  const body = {
+    companyName: overrides.companyName ?? `Company ${counter}`,
+    name: `Admin ${counter}`,
+    email: overrides.email ?? `admin${counter}.${Date.now()}@example.com`,
+    password: overrides.password ?? 'correct horse battery staple',
+  };
+  const agent = request.agent(t.http);
+  const res = await agent.post('/api/auth/signup').send(body).expect(201);
+  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  const csrf = cookies.map((c) => /^gh_csrf=([^;]*)/.exec(c)?.[1]).find(Boolean) ?? '';
+  return {
+    agent,
+    csrf,
+    me: res.body as { user: { id: string; email: string }; company: { id: string; name: string } },
+    credentials: body,
+    get: (url: string) => agent.get(url),
+    post: (url: string) => agent.post(url).set('x-csrf-token', csrf),
+    put: (url: string) => agent.put(url).set('x-csrf-token', csrf),
+    patch: (url: string) => agent.patch(url).set('x-csrf-token', csrf),
+    delete: (url: string) => agent.delete(url).set('x-csrf-token', csrf),
+  };
+}
+export type Admin = Awaited<ReturnType<typeof signUpAdmin>>;
