@@ -1,1 +1,29 @@
-export {};
+// Public API of the Custom HTTP mapping engine. Pure: no network, files or framework, so the API
+// and the web app's Preview run exactly the same code.
+export * from './types.js';
+export * from './errors.js';
+export { parseTemplate, placeholdersIn, unknownPlaceholders, type TemplateSegment } from './template.js';
+export {
+  defaultSampleContext,
+  mergeSampleContext,
+  placeholderValues,
+  primaryEmail,
+  type MappingContext,
+  type SampleContext,
+} from './sample-context.js';
+export { coerceActive, coerceCount, coerceText } from './coerce.js';
+export {
+  renderRequest,
+  renderRequestWithValues,
+  renderJsonTemplate,
+  renderXmlTemplate,
+  renderUrl,
+  formEncode,
+  xmlEscape,
+  type RenderedRequest,
+  type RenderOptions,
+} from './render.js';
+export { readResponse, extractErrorMessage, inferBodyFormat, type ResponseInput, type ReadFallbacks, type BodyFormat } from './read-response.js';
+export { resolveJsonPath, resolveXmlPath } from './paths.js';
+export { parseXml, isWellFormedXml, type XmlElement } from './xml.js';
+export { validateConnectorConfig, validateMapping, validateAuthConfig, type ConnectorConfigInput } from './validate.js';

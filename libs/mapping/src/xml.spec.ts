@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { XmlParseError, isWellFormedXml, parseXml } from './index.js';
+
+describe('parseXml', () => {
+  it('builds a small tree with local names, attributes and text', () => {
+    const root = parseXml('<?xml version="1.0"?>\n<!-- c --><a:root xmlns:a="urn:a" a:id="1&amp;2"><a:child>x &lt; y</a:child><leaf/></a:root>\n');
+    expect(root).toEqual({
+      name: 'a:root',
+      localName: 'root',
+      attributes: { 'xmlns:a': 'urn:a', 'a:id': '1&2' },
+      text: '',
+      children: [
+        { name: 'a:child', localName: 'child', attributes: {}, children: [], text: 'x < y' },
+        { name: 'leaf', localName: 'leaf', attributes: {}, children: [], text: '' },
+      ],
+    });
+  });
+
+  it.each<[string, RegExp]>([
+    ['<!DOCTYPE a><a/>', /DOCTYPE/],
+    ['<!doctype a><a/>', /DOCTYPE/],
+    ['<a><!ENTITY x "y"></a>', /ENTITY/],
+    ['<a>', /not well-formed/],
+    ['<a></b>', /not well-formed/],
+    ['<a/><b/>', /more than one root/],
+    ['<a/>trailing', /text outside the root/],
+    ['just text', /not well-formed|text outside/],
+    ['<a>&unknown;</a>', /not well-formed/],
+    ['<a/></gatehouse-xml-wrapper><b/>', /unexpected/],
+    ['', /no root element/],
+  ])('refuses %j', (text, message) => {
+    expect(() => parseXml(text)).toThrow(XmlParseError);
+    expect(() => parseXml(text)).toThrow(message);
+  });
+
+  it('isWellFormedXml answers without throwing', () => {
+    expect(isWellFormedXml('<a b="c"/>')).toBe(true);
+    expect(isWellFormedXml('<a b=c/>')).toBe(false);
+  });
+});

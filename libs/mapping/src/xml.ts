@@ -1,0 +1,119 @@
+// The only module that touches xml2js. Everything else works on XmlElement, so swapping the
+// parser later means changing this file alone.
+import xml2js from 'xml2js';
+import { XmlParseError } from './errors.js';
+
+export interface XmlElement {
+  /** Qualified tag name as written, e.g. `ns:user`. */
+  name: string;
+  /** Tag name without namespace prefix, e.g. `user`. */
+  localName: string;
+  /** Attributes by qualified name, entity references already decoded. */
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  /** Concatenated character data directly inside this element (CDATA included), untrimmed. */
+  text: string;
+}
+
+// A synthetic wrapper lets xml2js report content after the root element (a second root, stray
+// text) instead of silently stopping at the first root's end tag.
+const WRAPPER = 'gatehouse-xml-wrapper';
+const XML_DECLARATION = /^\uFEFF?\s*<\?xml[^?]*\?>/;
+// DOCTYPE and ENTITY declarations are what entity-expansion ("billion laughs") and external
+// entity attacks need, and no provisioning API needs them, so any document naming them is refused.
+const FORBIDDEN = /<!(DOCTYPE|ENTITY)/i;
+
+const PARSER_OPTIONS = {
+  async: false,
+  strict: true,
+  explicitRoot: true,
+  explicitArray: true,
+  explicitChildren: true,
+  preserveChildrenOrder: true,
+  charsAsChildren: false,
+  explicitCharkey: true,
+  charkey: '_',
+  attrkey: '$',
+  childkey: '$$',
+  trim: false,
+  normalize: false,
+  xmlns: false,
+} as const;
+
+interface RawNode {
+  '#name'?: string;
+  _?: string;
+  $?: Record<string, string>;
+  $$?: RawNode[];
+}
+
+export function localName(qualified: string): string {
+  const colon = qualified.indexOf(':');
+  return colon === -1 ? qualified : qualified.slice(colon + 1);
+}
+
+function toElement(raw: RawNode): XmlElement {
+  const name = raw['#name'] ?? '';
+  return {
+    name,
+    localName: localName(name),
+    attributes: { ...(raw.$ ?? {}) },
+    children: (raw.$$ ?? []).map(toElement),
+    text: typeof raw._ === 'string' ? raw._ : '',
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}
+
+/**
+ * Parses one XML document into an XmlElement tree. Synchronous: xml2js with async:false calls
+ * back before parseString returns. Throws XmlParseError for DOCTYPE/ENTITY, malformed XML,
+ * or anything other than exactly one root element (comments and processing instructions aside).
+ */
+export function parseXml(text: string): XmlElement {
+  if (FORBIDDEN.test(text)) {
+    throw new XmlParseError('XML documents with <!DOCTYPE or <!ENTITY declarations are not accepted');
+  }
+  const body = text.replace(XML_DECLARATION, '');
+  // A document closing the wrapper itself could end parsing early and hide what follows.
+  if (body.includes(`</${WRAPPER}`)) throw new XmlParseError(`not well-formed XML: unexpected </${WRAPPER}>`);
+  let result: unknown;
+  let failure: unknown;
+  let called = false;
+  const parser = new xml2js.Parser(PARSER_OPTIONS);
+  try {
+    parser.parseString(`<${WRAPPER}>${body}</${WRAPPER}>`, (error: unknown, value: unknown) => {
+      // xml2js may report a late error after a result; the first answer wins.
+      if (called) return;
+      called = true;
+      failure = error;
+      result = value;
+    });
+  } catch (error) {
+    failure ??= error;
+  }
+  if (failure) {
+    const detail = failure instanceof Error ? failure.message : String(failure);
+    throw new XmlParseError(`not well-formed XML: ${firstLine(detail)}`);
+  }
+  if (!called) throw new XmlParseError('not well-formed XML: the parser did not finish');
+  const wrapper = (result as Record<string, RawNode> | null)?.[WRAPPER];
+  if (!wrapper) throw new XmlParseError('not well-formed XML: no root element');
+  if ((wrapper._ ?? '').trim() !== '') throw new XmlParseError('not well-formed XML: text outside the root element');
+  const roots = wrapper.$$ ?? [];
+  if (roots.length === 0) throw new XmlParseError('not well-formed XML: no root element');
+  if (roots.length > 1) throw new XmlParseError('not well-formed XML: more than one root element');
+  return toElement(roots[0]);
+}
+
+/** True when text parses as one well-formed XML document (DOCTYPE refused). */
+export function isWellFormedXml(text: string): boolean {
+  try {
+    parseXml(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
