@@ -1,3 +1,4 @@
 export * from './errors.js';
 export * from './auth.js';
 export * from './companies.js';
+export * from './api-keys.js';

@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Real headless Chromium (Debian's package) with a fresh profile. */
+export async function openBrowser(baseURL: string): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gatehouse-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    baseURL,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  return { context, page, close: () => context.close() };
+}
+
+let n = 0;
+/** Signs up a new company through the real sign-up page. */
+export async function signUpInBrowser(page: Page, who: Partial<{ company: string; name: string; email: string; password: string }> = {}) {
+  n += 1;
+  const account = {
+    company: who.company ?? `Browser Co ${n}`,
+    name: who.name ?? `Browser Admin ${n}`,
+    email: who.email ?? `browser${n}.${Date.now()}@example.com`,
+    password: who.password ?? 'correct horse battery staple',
+  };
+  await page.goto('/sign-up');
+  await page.getByLabel('Company name').fill(account.company);
+  await page.getByLabel('Your name').fill(account.name);
+  await page.getByLabel('Work email').fill(account.email);
+  await page.getByLabel(/^Password/).fill(account.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Integrations', level: 2 }).waitFor();
+  return account;
+}

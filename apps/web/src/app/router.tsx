@@ -1,0 +1,27 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppShellLayout } from './app-shell';
+import { RequireAuth } from './require-auth';
+import { SignInPage, SignUpPage } from './routes/auth-pages';
+import { CompanySettingsPage } from './routes/company-settings';
+import { IntegrationsPage } from './routes/integrations';
+import { ProvisioningPage } from './routes/provisioning';
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-up', element: <SignUpPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShellLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/integrations" replace /> },
+      { path: 'integrations', element: <IntegrationsPage /> },
+      { path: 'provisioning', element: <ProvisioningPage /> },
+      { path: 'settings/company/:tab?', element: <CompanySettingsPage /> },
+      { path: '*', element: <Navigate to="/integrations" replace /> },
+    ],
+  },
+]);

@@ -1,0 +1,18 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { fireEvent, screen } from '@testing-library/react';
+import { renderWithProviders } from '../../../test/render';
+import { SignUpForm } from './sign-up-form';
+
+describe('SignUpForm', () => {
+  it('shows each problem under its field and sends nothing', () => {
+    const fetchSpy = jest.fn();
+    globalThis.fetch = fetchSpy as unknown as typeof fetch;
+    renderWithProviders(<SignUpForm />);
+    fireEvent.change(screen.getByLabelText(/^Work email/), { target: { value: 'nope' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(screen.getByText('email must be a valid email address, e.g. ada@example.com')).toBeTruthy();
+    expect(screen.getByText('password must be at least 12 characters')).toBeTruthy();
+    expect(screen.getByText('companyName must not be empty')).toBeTruthy();
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+});

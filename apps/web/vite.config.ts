@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const lib = (name: string) => fileURLToPath(new URL(`../../libs/${name}/src/index.ts`, import.meta.url));
+const api = process.env.GATEHOUSE_API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // The web app compiles the shared libs from source, like the API's tests do.
+    alias: {
+      '@gatehouse/contracts': lib('contracts'),
+      '@gatehouse/schemas': lib('schemas'),
+      '@gatehouse/mapping': lib('mapping'),
+      '@gatehouse/scim': lib('scim'),
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': api, '/external': api, '/scim': api },
+  },
+  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 2000 },
+});
