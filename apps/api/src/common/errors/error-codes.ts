@@ -7,6 +7,11 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNAUTHENTICATED'
+  | 'API_KEY_MISSING'
+  | 'API_KEY_MALFORMED'
+  | 'API_KEY_UNKNOWN'
+  | 'API_KEY_EXPIRED'
+  | 'API_KEY_REVOKED'
   | 'INVALID_CREDENTIALS'
   | 'CSRF_FAILED'
   | 'FORBIDDEN'
@@ -18,6 +23,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UPSTREAM_FAILED'
   | 'UPSTREAM_UNAVAILABLE'
+  | 'TARGET_REFUSED'
   | 'INTERNAL';
 
 export function statusForCode(code: ErrorCode): number {
@@ -25,6 +31,11 @@ export function statusForCode(code: ErrorCode): number {
     case 'VALIDATION_FAILED':
       return 400;
     case 'UNAUTHENTICATED':
+    case 'API_KEY_MISSING':
+    case 'API_KEY_MALFORMED':
+    case 'API_KEY_UNKNOWN':
+    case 'API_KEY_EXPIRED':
+    case 'API_KEY_REVOKED':
     case 'INVALID_CREDENTIALS':
       return 401;
     case 'CSRF_FAILED':
@@ -41,6 +52,7 @@ export function statusForCode(code: ErrorCode): number {
       return 415;
     case 'IDEMPOTENCY_MISMATCH':
     case 'UNPROCESSABLE':
+    case 'TARGET_REFUSED':
       return 422;
     case 'RATE_LIMITED':
       return 429;
