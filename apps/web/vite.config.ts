@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const lib = (name: string) => fileURLToPath(new URL(`../../libs/${name}/src/index.ts`, import.meta.url));
+const require = createRequire(import.meta.url);
 const api = process.env.GATEHOUSE_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
@@ -14,6 +16,9 @@ export default defineConfig({
       '@gatehouse/schemas': lib('schemas'),
       '@gatehouse/mapping': lib('mapping'),
       '@gatehouse/scim': lib('scim'),
+      // xml2js (the mapping engine's XML reader) needs Node's EventEmitter and setImmediate.
+      events: require.resolve('events/'),
+      timers: require.resolve('timers-browserify'),
     },
   },
   server: {
