@@ -1,1 +1,62 @@
-export {};
+export * from './constants.js';
+export { ScimError, badRequest, isScimError, toScimErrorBody, type ScimErrorBody, type ScimErrorType } from './errors.js';
+export type { ScimEnterpriseUser, ScimGroup, ScimMeta, ScimMultiValue, ScimName, ScimResource, ScimUser } from './types.js';
+export {
+  COMMON_ATTRIBUTES,
+  ENTERPRISE_USER_ATTRIBUTES,
+  GROUP_ATTRIBUTES,
+  USER_ATTRIBUTES,
+  type AttributeDefinition,
+  type AttributeType,
+  type Mutability,
+  type ResourceTypeName,
+  type Returned,
+  type Uniqueness,
+} from './schema-definitions.js';
+export type { AttributePath } from './attribute-path.js';
+export {
+  parseFilter,
+  parsePatchPath,
+  MAX_FILTER_DEPTH,
+  MAX_FILTER_LENGTH,
+  type ComparisonNode,
+  type ComparisonOperator,
+  type FilterNode,
+  type FilterValue,
+  type LogicalNode,
+  type NotNode,
+  type PatchPath,
+  type PresentNode,
+  type ValuePathNode,
+} from './filter-parser.js';
+export { evaluateFilter, extractSimpleEquality, type EvaluateOptions, type SimpleEquality } from './filter-evaluator.js';
+export {
+  applyPatch,
+  type PatchChanges,
+  type PatchOperation,
+  type PatchOpName,
+  type PatchOptions,
+  type PatchRequest,
+  type PatchResult,
+  type ValueChange,
+} from './patch.js';
+export { projectAttributes, type ProjectionOptions } from './projection.js';
+export {
+  listResponse,
+  paginate,
+  parsePagination,
+  type ListResponse,
+  type ListResponseOptions,
+  type Pagination,
+  type PaginationOptions,
+} from './list-response.js';
+export {
+  resourceTypes,
+  schemas,
+  serviceProviderConfig,
+  type DiscoveryMeta,
+  type ResourceTypeDocument,
+  type SchemaDocument,
+  type ServiceProviderConfigOptions,
+} from './discovery.js';
+export { normalizeGroupInput, normalizeUserInput, primaryEmail } from './resource-input.js';

@@ -1,0 +1,618 @@
+import { SCHEMA_ENTERPRISE_USER } from './constants.js';
+import { badRequest, ScimError } from './errors.js';
+import { formatAttributePath } from './attribute-path.js';
+import {
+  coreSchemaOf,
+  extensionSchemasOf,
+  findSubAttribute,
+  resolveAttribute,
+  type ResolvedAttribute,
+} from './attribute-resolver.js';
+import { evaluateFilter } from './filter-evaluator.js';
+import { parsePatchPath, type FilterNode, type PatchPath } from './filter-parser.js';
+import { deepClone, deepEqual, findKey, getInsensitive, isPlainObject, isUnassigned, type JsonObject } from './json-utils.js';
+import type { AttributeDefinition, ResourceTypeName } from './schema-definitions.js';
+import { coerceAttributeValue, coerceSingleValue } from './value-coercion.js';
+
+export type PatchOpName = 'add' | 'replace' | 'remove';
+
+export interface PatchOperation {
+  op: string;
+  path?: string;
+  value?: unknown;
+}
+
+export interface PatchRequest {
+  schemas?: string[];
+  Operations: PatchOperation[];
+}
+
+export interface PatchOptions {
+  resourceType: ResourceTypeName;
+}
+
+export interface ValueChange<T> {
+  old: T | undefined;
+  new: T | undefined;
+}
+
+/** What a PATCH actually changed, so the API can decide which downstream calls to make. */
+export interface PatchChanges {
+  /** False when every operation was a no-op (e.g. re-adding an existing member). */
+  changed: boolean;
+  /** Top-level attributes whose value changed; extension attributes are URN-qualified. */
+  attributes: string[];
+  /** Present only when `active` changed. */
+  active?: ValueChange<boolean>;
+  /** Present only when `displayName` changed. */
+  displayName?: ValueChange<string>;
+  /** Groups only; present only when membership changed. Values are member ids. */
+  members?: { added: string[]; removed: string[] };
+  /** Paths naming attributes outside our schema; they were skipped rather than failing the request. */
+  ignored: string[];
+}
+
+export interface PatchResult<T extends JsonObject = JsonObject> {
+  resource: T;
+  changes: PatchChanges;
+}
+
+interface Context {
+  resourceType: ResourceTypeName;
+  ignored: string[];
+  /**
+   * 'patch' rejects writes to readOnly attributes (RFC 7644 §3.5.2: 400 mutability);
+   * 'input' (POST/PUT bodies) ignores them, as RFC 7643 §2.2 asks of readOnly values.
+   */
+  mode: 'patch' | 'input';
+}
+
+/**
+ * Applies a SCIM PATCH request (RFC 7644 §3.5.2) to a resource without mutating it. The
+ * request is atomic: any failing operation throws a ScimError and nothing is applied.
+ * Tolerates what Entra ID and Okta really send: capitalised op names, "True"/"False"
+ * booleans, dotted and URN-qualified keys inside a path-less value, member removal by value
+ * list, and a missing `schemas` member.
+ */
+export function applyPatch<T extends JsonObject>(resource: T, request: unknown, options: PatchOptions): PatchResult<T> {
+  const operations = readOperations(request);
+  const ctx: Context = { resourceType: options.resourceType, ignored: [], mode: 'patch' };
+  const working = deepClone(resource) as JsonObject;
+
+  operations.forEach((operation, index) => {
+    try {
+      applyOperation(working, operation, ctx);
+    } catch (err) {
+      if (err instanceof ScimError) {
+        throw new ScimError(err.status, `Operations[${index}]: ${err.detail}`, err.scimType);
+      }
+      throw err;
+    }
+  });
+
+  finalize(working, ctx.resourceType);
+  return { resource: working as T, changes: diff(resource, working, ctx) };
+}
+
+function readOperations(request: unknown): JsonObject[] {
+  if (!isPlainObject(request)) throw badRequest('invalidSyntax', 'A PATCH request body must be a JSON object');
+  // `schemas` should contain the PatchOp URN, but IdPs sometimes omit it; the Operations
+  // member is what matters, so a missing or different `schemas` is not an error.
+  const operations = getInsensitive(request, 'Operations');
+  if (operations === undefined) throw badRequest('invalidSyntax', 'A PATCH request must have an "Operations" array');
+  if (!Array.isArray(operations)) throw badRequest('invalidSyntax', '"Operations" must be an array');
+  if (operations.length === 0) throw badRequest('invalidValue', '"Operations" must contain at least one operation');
+  return operations.map((operation, index) => {
+    if (!isPlainObject(operation)) throw badRequest('invalidSyntax', `Operations[${index}] must be an object`);
+    return operation;
+  });
+}
+
+function applyOperation(resource: JsonObject, operation: JsonObject, ctx: Context): void {
+  const rawOp = getInsensitive(operation, 'op');
+  const op = typeof rawOp === 'string' ? rawOp.trim().toLowerCase() : undefined;
+  if (op !== 'add' && op !== 'replace' && op !== 'remove') {
+    throw badRequest('invalidSyntax', `"op" must be "add", "replace" or "remove", got ${JSON.stringify(rawOp ?? null)}`);
+  }
+  const rawPath = getInsensitive(operation, 'path');
+  if (rawPath !== undefined && rawPath !== null && typeof rawPath !== 'string') {
+    throw badRequest('invalidPath', '"path" must be a string');
+  }
+  const pathText = typeof rawPath === 'string' && rawPath.trim() !== '' ? rawPath.trim() : undefined;
+  const hasValue = findKey(operation, 'value') !== undefined;
+  const value = getInsensitive(operation, 'value');
+
+  if (op === 'remove' && pathText === undefined) {
+    throw badRequest('noTarget', '"remove" requires a "path" naming the attribute to remove');
+  }
+  if (op !== 'remove' && !hasValue) throw badRequest('invalidValue', `"${op}" requires a "value"`);
+
+  if (pathText === undefined) {
+    // No path: the value is a partial resource. Each key is itself treated as a path, which
+    // covers Entra's aadOptscim062020 form ({"name.givenName": "x", "urn:...:department": "y"}).
+    if (!isPlainObject(value)) throw badRequest('invalidValue', `"${op}" without a "path" requires an object "value"`);
+    for (const [key, item] of Object.entries(value)) {
+      if (key.toLowerCase() === 'schemas') continue;
+      const path = parseKey(key, ctx);
+      if (path) applyAtPath(resource, op, path, item, true, ctx);
+    }
+    return;
+  }
+  applyAtPath(resource, op, parsePatchPath(pathText), value, hasValue, ctx);
+}
+
+function applyAtPath(
+  resource: JsonObject,
+  op: PatchOpName,
+  path: PatchPath,
+  value: unknown,
+  hasValue: boolean,
+  ctx: Context,
+): void {
+  if (!path.attribute) return applyToSchemaRoot(resource, op, path.schema!, value, ctx);
+
+  const resolved = resolveAttribute(ctx.resourceType, path.schema, path.attribute);
+  const definition = resolved.definition;
+  if (!definition || (resolved.extension && !extensionSchemasOf(ctx.resourceType).includes(resolved.schemaUrn))) {
+    ctx.ignored.push(formatAttributePath(path));
+    return;
+  }
+  const label = formatAttributePath({ attribute: resolved.name, ...(path.subAttribute ? { subAttribute: path.subAttribute } : {}) });
+
+  if (definition.mutability === 'readOnly' && ctx.mode === 'input') return;
+  if (resolved.name === 'id') return checkIdUnchanged(resource, op, value);
+  if (definition.mutability === 'readOnly') throw badRequest('mutability', `Attribute "${resolved.name}" is read-only`);
+
+  const container = containerFor(resource, resolved, op !== 'remove');
+  if (!container) return; // removing from an extension that is not there: nothing to do
+
+  if (definition.multiValued) {
+    applyMultiValued(container, op, resolved.name, definition, path, value, hasValue, label, ctx);
+  } else if (path.filter) {
+    throw badRequest('invalidPath', `A value filter can only be applied to a multi-valued attribute, not "${resolved.name}"`);
+  } else if (definition.type === 'complex') {
+    applyComplex(container, op, resolved.name, definition, path.subAttribute, value, label, ctx);
+  } else {
+    if (path.subAttribute) throw badRequest('invalidPath', `Attribute "${resolved.name}" has no sub-attribute "${path.subAttribute}"`);
+    if (op === 'remove') {
+      const key = findKey(container, resolved.name);
+      if (key !== undefined) delete container[key];
+    } else {
+      setChecked(container, resolved.name, definition, coerceAttributeValue(definition, value, label), label);
+    }
+  }
+  cleanup(resource, resolved);
+}
+
+/** `path` is an extension URN on its own: the value is an object of that extension's attributes. */
+function applyToSchemaRoot(resource: JsonObject, op: PatchOpName, schema: string, value: unknown, ctx: Context): void {
+  if (!extensionSchemasOf(ctx.resourceType).includes(schema)) {
+    if (schema !== coreSchemaOf(ctx.resourceType)) return void ctx.ignored.push(schema);
+    throw badRequest('invalidPath', `Path "${schema}" names the resource itself; omit "path" instead`);
+  }
+  if (op === 'remove') {
+    const key = findKey(resource, schema);
+    if (key !== undefined) delete resource[key];
+    return;
+  }
+  if (!isPlainObject(value)) throw badRequest('invalidValue', `The value for "${schema}" must be an object`);
+  for (const [key, item] of Object.entries(value)) {
+    const path = parseKey(`${schema}:${key}`, ctx);
+    if (path) applyAtPath(resource, op, path, item, true, ctx);
+  }
+}
+
+/**
+ * A key of a value object used as a path. In a PATCH a malformed key is 400 invalidPath; in
+ * a POST/PUT body it cannot name one of our attributes, so it is dropped like any unknown name.
+ */
+function parseKey(key: string, ctx: Context): PatchPath | undefined {
+  if (ctx.mode === 'patch') return parsePatchPath(key);
+  try {
+    return parsePatchPath(key);
+  } catch {
+    ctx.ignored.push(key);
+    return undefined;
+  }
+}
+
+function checkIdUnchanged(resource: JsonObject, op: PatchOpName, value: unknown): void {
+  // Okta's group rename sends {"id": ..., "displayName": ...}; an unchanged id is harmless.
+  const current = resource.id;
+  if (op !== 'remove' && (current === undefined || value === current)) return;
+  throw badRequest('mutability', 'Attribute "id" is read-only and cannot be changed');
+}
+
+function containerFor(resource: JsonObject, resolved: ResolvedAttribute, create: boolean): JsonObject | undefined {
+  if (!resolved.extension) return resource;
+  const key = findKey(resource, resolved.schemaUrn);
+  const existing = key === undefined ? undefined : resource[key];
+  if (isPlainObject(existing)) {
+    if (key !== resolved.schemaUrn) {
+      delete resource[key!];
+      resource[resolved.schemaUrn] = existing;
+    }
+    return existing;
+  }
+  if (!create) return undefined;
+  const created: JsonObject = {};
+  resource[resolved.schemaUrn] = created;
+  return created;
+}
+
+/** Writes a value, honouring "immutable" (may be set once, never changed) and null = unassign. */
+function setChecked(container: JsonObject, name: string, definition: AttributeDefinition, value: unknown, label: string): void {
+  const key = findKey(container, name);
+  const existing = key === undefined ? undefined : container[key];
+  if (key !== undefined && key !== name) delete container[key];
+  if (definition.mutability === 'immutable' && !isUnassigned(existing) && !deepEqual(existing, value)) {
+    if (key !== undefined) container[name] = existing;
+    throw badRequest('mutability', `Attribute "${label}" is immutable and already has a value`);
+  }
+  if (value === null || (Array.isArray(value) && value.length === 0)) delete container[name];
+  else container[name] = value;
+}
+
+function applyComplex(
+  container: JsonObject,
+  op: PatchOpName,
+  name: string,
+  definition: AttributeDefinition,
+  subAttribute: string | undefined,
+  value: unknown,
+  label: string,
+  ctx: Context,
+): void {
+  const key = findKey(container, name);
+  const current = key === undefined ? undefined : container[key];
+  const target: JsonObject = isPlainObject(current) ? { ...current } : {};
+
+  if (subAttribute) {
+    const sub = findSubAttribute(definition, subAttribute);
+    if (!sub) return void ctx.ignored.push(`${name}.${subAttribute}`);
+    if (sub.mutability === 'readOnly') {
+      if (ctx.mode === 'input') return;
+      throw badRequest('mutability', `Attribute "${label}" is read-only`);
+    }
+    if (op === 'remove') {
+      const subKey = findKey(target, sub.name);
+      if (subKey !== undefined) delete target[subKey];
+    } else {
+      setChecked(target, sub.name, sub, coerceSingleValue(sub, value, label), label);
+    }
+  } else if (op === 'remove') {
+    for (const k of Object.keys(target)) delete target[k];
+  } else {
+    const coerced = coerceAttributeValue(definition, value, label);
+    // RFC 7644 §3.5.2.1/§3.5.2.3: sub-attributes not mentioned are left unchanged, and for
+    // replace a null value unassigns the whole attribute.
+    if (coerced === null) {
+      if (op === 'replace') for (const k of Object.keys(target)) delete target[k];
+    } else {
+      for (const [subName, subValue] of Object.entries(coerced as JsonObject)) {
+        setChecked(target, subName, findSubAttribute(definition, subName)!, subValue, `${name}.${subName}`);
+      }
+    }
+  }
+  // Stored under the canonical name; an emptied complex value disappears entirely.
+  if (key !== undefined) delete container[key];
+  if (Object.keys(target).length > 0) container[name] = target;
+}
+
+function applyMultiValued(
+  container: JsonObject,
+  op: PatchOpName,
+  name: string,
+  definition: AttributeDefinition,
+  path: PatchPath,
+  value: unknown,
+  hasValue: boolean,
+  label: string,
+  ctx: Context,
+): void {
+  const key = findKey(container, name);
+  const current = key === undefined ? undefined : container[key];
+  let list: unknown[] = Array.isArray(current) ? current : isUnassigned(current) ? [] : [current];
+  const save = () => {
+    if (key !== undefined) delete container[key];
+    if (list.length === 0) delete container[name];
+    else container[name] = list;
+  };
+
+  if (path.filter) {
+    list = applyFiltered(list, op, definition, path, value, label, ctx);
+    return save();
+  }
+
+  if (path.subAttribute) {
+    // "emails.value" without a filter addresses that sub-attribute of every value.
+    const sub = findSubAttribute(definition, path.subAttribute);
+    if (!sub) return void ctx.ignored.push(`${name}.${path.subAttribute}`);
+    if (sub.mutability === 'readOnly') {
+      if (ctx.mode === 'input') return save();
+      throw badRequest('mutability', `Attribute "${label}" is read-only`);
+    }
+    if (op === 'remove') {
+      list = list.filter(isPlainObject).map((item) => omitKey(item, sub.name)).filter((item) => !isUnassigned(item));
+    } else {
+      const coerced = coerceSingleValue(sub, value, label);
+      if (list.length === 0 && coerced !== null) list = [{ [sub.name]: coerced }];
+      else list.filter(isPlainObject).forEach((item) => setChecked(item, sub.name, sub, coerced, label));
+    }
+    return save();
+  }
+
+  if (op === 'remove') {
+    if (hasValue && value !== null && value !== undefined) {
+      // Entra's default member removal: {"op":"Remove","path":"members","value":[{"value":"id"}]}
+      // removes just the listed values, not the whole attribute.
+      const doomed = coerceAttributeValue(definition, value, label) as unknown[];
+      list = list.filter((item) => !doomed.some((d) => sameValue(definition, item, d)));
+    } else {
+      list = [];
+    }
+    return save();
+  }
+
+  const items = coerceAttributeValue(definition, value, label) as unknown[];
+  // replace swaps the whole list (Okta sends the full member list, possibly empty); add merges.
+  list = mergeValues(op === 'replace' ? [] : list, items, definition);
+  save();
+}
+
+/** `attr[filter]` and `attr[filter].sub` targets. */
+function applyFiltered(
+  list: unknown[],
+  op: PatchOpName,
+  definition: AttributeDefinition,
+  path: PatchPath,
+  value: unknown,
+  label: string,
+  ctx: Context,
+): unknown[] {
+  const filter = path.filter!;
+  const matches = (item: unknown): item is JsonObject => isPlainObject(item) && matchesValueFilter(filter, item, definition, ctx);
+  const subName = path.filterSubAttribute;
+  const sub = subName ? findSubAttribute(definition, subName) : undefined;
+  if (subName && !sub) {
+    ctx.ignored.push(`${definition.name}[…].${subName}`);
+    return list;
+  }
+  if (sub?.mutability === 'readOnly') {
+    if (ctx.mode === 'input') return list;
+    throw badRequest('mutability', `Attribute "${definition.name}.${sub.name}" is read-only`);
+  }
+
+  if (op === 'remove') {
+    // RFC 7644 §3.5.2.2: remove the matched values; no match is simply nothing to remove.
+    if (!sub) return list.filter((item) => !matches(item));
+    return list
+      .map((item) => (matches(item) ? omitKey(item, sub.name) : item))
+      .filter((item) => !isUnassigned(item));
+  }
+
+  const matched = list.filter(matches);
+  if (sub) {
+    const coerced = coerceSingleValue(sub, value, `${definition.name}.${sub.name}`);
+    if (matched.length === 0) {
+      if (coerced === null) return list;
+      // Entra replaces emails[type eq "work"].value on users that have no work email yet;
+      // RFC 7644 says noTarget, but creating the value is what every IdP expects.
+      const created = { ...templateFromFilter(filter, definition, label), [sub.name]: coerced };
+      return mergeValues(list, [created], definition);
+    }
+    matched.forEach((item) => setChecked(item, sub.name, sub, coerced, `${definition.name}.${sub.name}`));
+    enforceSinglePrimary(list, coerced === true && sub.name === 'primary' ? matched : []);
+    return list;
+  }
+
+  const single = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  const coerced = coerceSingleValue(definition, single, label);
+  if (coerced !== null && !isPlainObject(coerced)) {
+    throw badRequest('invalidValue', `The value for "${label}" must be a single object`);
+  }
+  if (matched.length === 0) {
+    if (coerced === null) return list;
+    return mergeValues(list, [{ ...templateFromFilter(filter, definition, label), ...coerced }], definition);
+  }
+  if (coerced === null) return op === 'replace' ? list.filter((item) => !matches(item)) : list;
+  const template = templateFromFilter(filter, definition, label, false);
+  const updated = list.map((item) => {
+    if (!matches(item)) return item;
+    // replace swaps each matched value, keeping what the filter pinned (its type, say);
+    // add merges the given sub-attributes into it.
+    return op === 'replace' ? { ...template, ...coerced } : { ...item, ...coerced };
+  });
+  enforceSinglePrimary(updated, coerced.primary === true ? updated.filter((item) => matches(item)) : []);
+  return updated;
+}
+
+function matchesValueFilter(filter: FilterNode, item: JsonObject, definition: AttributeDefinition, ctx: Context): boolean {
+  // Evaluate the bracket filter as if the value were a resource of one attribute, so the
+  // evaluator's case rules for the parent's sub-attributes apply.
+  return evaluateFilter({ kind: 'valuePath', path: { attribute: definition.name }, filter }, { [definition.name]: [item] }, {
+    resourceType: ctx.resourceType,
+  });
+}
+
+/**
+ * The sub-attribute values an `eq` filter pins down (`type eq "work" and primary eq true`),
+ * used to create the value a filtered add/replace targets when none exists yet.
+ */
+function templateFromFilter(filter: FilterNode, definition: AttributeDefinition, label: string, strict = true): JsonObject {
+  const out: JsonObject = {};
+  const visit = (node: FilterNode): boolean => {
+    if (node.kind === 'and') return visit(node.left) && visit(node.right);
+    if (node.kind === 'comparison' && node.operator === 'eq' && !node.path.subAttribute && node.value !== null) {
+      const sub = findSubAttribute(definition, node.path.attribute);
+      if (!sub) return false;
+      const raw = typeof node.value === 'number' && sub.type === 'string' ? (node.rawValue ?? String(node.value)) : node.value;
+      out[sub.name] = coerceSingleValue(sub, raw, `${definition.name}.${sub.name}`);
+      return true;
+    }
+    return false;
+  };
+  if (!visit(filter)) {
+    if (!strict) return {};
+    throw badRequest('noTarget', `No value of "${label}" matches the filter, and the filter is too complex to create one from`);
+  }
+  return out;
+}
+
+/** Appends values, merging a value into an existing one that has the same identity. */
+function mergeValues(list: unknown[], items: unknown[], definition: AttributeDefinition): unknown[] {
+  const out = [...list];
+  const written: JsonObject[] = [];
+  for (const item of items) {
+    const existing = out.findIndex((current) => sameValue(definition, current, item));
+    if (existing >= 0) {
+      const current = out[existing];
+      const merged = isPlainObject(current) && isPlainObject(item) ? { ...current, ...item } : item;
+      out[existing] = merged;
+      if (isPlainObject(merged) && isPlainObject(item) && item.primary === true) written.push(merged);
+    } else {
+      out.push(item);
+      if (isPlainObject(item) && item.primary === true) written.push(item);
+    }
+  }
+  enforceSinglePrimary(out, written);
+  return out;
+}
+
+// Two values are the same when their "value" sub-attributes match (and their types, when
+// both carry one): adding an existing member again must not duplicate it.
+function sameValue(definition: AttributeDefinition, a: unknown, b: unknown): boolean {
+  if (!isPlainObject(a) || !isPlainObject(b)) return deepEqual(a, b);
+  const valueDef = findSubAttribute(definition, 'value');
+  if (!valueDef || a.value === undefined || b.value === undefined) return deepEqual(a, b);
+  if (!equalScalar(a.value, b.value, valueDef.caseExact)) return false;
+  if (a.type === undefined || b.type === undefined) return true;
+  return equalScalar(a.type, b.type, false);
+}
+
+function equalScalar(a: unknown, b: unknown, caseExact: boolean): boolean {
+  if (typeof a === 'string' && typeof b === 'string' && !caseExact) return a.toLowerCase() === b.toLowerCase();
+  return a === b;
+}
+
+/** RFC 7643 §2.4: "primary" may be true on at most one value; the latest write wins. */
+function enforceSinglePrimary(list: unknown[], preferred: JsonObject[]): void {
+  const winner = preferred[preferred.length - 1];
+  if (!winner) return;
+  for (const item of list) {
+    if (isPlainObject(item) && item !== winner && item.primary === true) item.primary = false;
+  }
+}
+
+function omitKey(item: JsonObject, name: string): JsonObject {
+  const key = findKey(item, name);
+  if (key === undefined) return item;
+  const { [key]: _removed, ...rest } = item;
+  return rest;
+}
+
+function cleanup(resource: JsonObject, resolved: ResolvedAttribute): void {
+  if (!resolved.extension) return;
+  const ext = resource[resolved.schemaUrn];
+  if (isPlainObject(ext) && isUnassigned(ext)) delete resource[resolved.schemaUrn];
+}
+
+/** Keeps `schemas` truthful and refuses a result without its required attribute. */
+function finalize(resource: JsonObject, resourceType: ResourceTypeName): void {
+  const schemas = [coreSchemaOf(resourceType)];
+  for (const ext of extensionSchemasOf(resourceType)) {
+    if (isPlainObject(resource[ext]) && !isUnassigned(resource[ext])) schemas.push(ext);
+  }
+  const schemasKey = findKey(resource, 'schemas');
+  if (schemasKey !== undefined) delete resource[schemasKey];
+  resource.schemas = schemas;
+
+  const required = resourceType === 'User' ? 'userName' : 'displayName';
+  const value = resource[required];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw badRequest('invalidValue', `Attribute "${required}" is required and cannot be removed or emptied`);
+  }
+}
+
+function diff(before: JsonObject, after: JsonObject, ctx: Context): PatchChanges {
+  const attributes = new Set<string>();
+  const compareLevel = (a: JsonObject, b: JsonObject, prefix: string) => {
+    const names = new Map<string, string>();
+    for (const k of [...Object.keys(a), ...Object.keys(b)]) if (!names.has(k.toLowerCase())) names.set(k.toLowerCase(), k);
+    for (const [lower, name] of names) {
+      if (lower === 'schemas') continue;
+      if (!prefix && lower === SCHEMA_ENTERPRISE_USER.toLowerCase()) {
+        const ea = getInsensitive(a, name);
+        const eb = getInsensitive(b, name);
+        compareLevel(isPlainObject(ea) ? ea : {}, isPlainObject(eb) ? eb : {}, `${SCHEMA_ENTERPRISE_USER}:`);
+        continue;
+      }
+      if (!deepEqual(getInsensitive(a, name), getInsensitive(b, name))) {
+        attributes.add(`${prefix}${resolveAttribute(ctx.resourceType, undefined, name).name}`);
+      }
+    }
+  };
+  compareLevel(before, after, '');
+
+  const changes: PatchChanges = { changed: attributes.size > 0, attributes: [...attributes], ignored: ctx.ignored };
+
+  if (ctx.resourceType === 'User') {
+    const oldActive = asBoolean(getInsensitive(before, 'active'));
+    const newActive = asBoolean(after.active);
+    if (oldActive !== newActive) changes.active = { old: oldActive, new: newActive };
+  }
+  const oldName = getInsensitive(before, 'displayName');
+  const newName = after.displayName;
+  if (oldName !== newName) {
+    changes.displayName = {
+      old: typeof oldName === 'string' ? oldName : undefined,
+      new: typeof newName === 'string' ? newName : undefined,
+    };
+  }
+  if (ctx.resourceType === 'Group') {
+    const oldMembers = memberIds(getInsensitive(before, 'members'));
+    const newMembers = memberIds(after.members);
+    const added = [...newMembers].filter((id) => !oldMembers.has(id));
+    const removed = [...oldMembers].filter((id) => !newMembers.has(id));
+    if (added.length > 0 || removed.length > 0) changes.members = { added, removed };
+  }
+  return changes;
+}
+
+function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+  return undefined;
+}
+
+function memberIds(members: unknown): Set<string> {
+  const ids = new Set<string>();
+  if (!Array.isArray(members)) return ids;
+  for (const member of members) {
+    const value = isPlainObject(member) ? getInsensitive(member, 'value') : member;
+    if (typeof value === 'string') ids.add(value);
+  }
+  return ids;
+}
+
+/**
+ * Builds a canonical resource from a POST/PUT body by "adding" each of its attributes to an
+ * empty resource, so bodies get exactly the same name, type and URN handling as PATCH.
+ * Keys that cannot be attribute paths at all are reported as ignored, like unknown names.
+ */
+export function buildResourceFromInput(body: JsonObject, resourceType: ResourceTypeName): { resource: JsonObject; ignored: string[] } {
+  const ctx: Context = { resourceType, ignored: [], mode: 'input' };
+  const resource: JsonObject = {};
+  for (const [key, value] of Object.entries(body)) {
+    const lower = key.toLowerCase();
+    // The server owns id, meta and schemas; clients may echo them back on PUT.
+    if (lower === 'schemas' || lower === 'id' || lower === 'meta') continue;
+    const path = parseKey(key, ctx);
+    if (path) applyAtPath(resource, 'add', path, value, true, ctx);
+  }
+  const schemas = [coreSchemaOf(resourceType)];
+  for (const ext of extensionSchemasOf(resourceType)) {
+    if (isPlainObject(resource[ext]) && !isUnassigned(resource[ext])) schemas.push(ext);
+  }
+  return { resource: { schemas, ...resource }, ignored: ctx.ignored };
+}
