@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { loggerOptions } from './common/logging.js';
 import { migrations } from './database/migrations/index.js';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         CompaniesModule,
+        ApiKeysModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: opts.config }],
       exports: [APP_CONFIG],

@@ -14,6 +14,7 @@ const EXPECTED_NON_SESSION: Record<string, string> = {
   'POST /api/auth/signup': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
+  'GET /external/v2/whoami': 'api-key',
 };
 
 describe('route guards', () => {

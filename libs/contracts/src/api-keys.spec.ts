@@ -32,7 +32,9 @@ describe('createApiKeyRequestSchema', () => {
     const details = (input: unknown) => zodIssuesToDetails(createApiKeyRequestSchema.safeParse(input).error!.issues);
     expect(details({ name: '   ', expiresAt: future })).toEqual([{ path: 'name', message: 'name must not be empty' }]);
     expect(details({ name: 'x'.repeat(101), expiresAt: future })).toEqual([{ path: 'name', message: 'name must be at most 100 characters' }]);
-    expect(details({ name: 'a', expiresAt: '2027-01-01' })[0]).toMatchObject({ path: 'expiresAt', message: expect.stringMatching(/ISO 8601 date-time/) });
+    for (const notADateTime of ['2027-01-01', 'next tuesday', '2027-02-30T00:00:00Z', '2027-01-31T00:00:00']) {
+      expect(details({ name: 'a', expiresAt: notADateTime })).toEqual([{ path: 'expiresAt', message: expect.stringMatching(/^expiresAt must be an ISO 8601 date-time with a time zone/) }]);
+    }
     expect(details({ name: 'a', expiresAt: future, scope: 'all' })[0]!.message).toBe('unknown field "scope": only name and expiresAt are accepted');
     expect(details({})).toEqual([
       { path: 'name', message: 'name is required' },

@@ -44,7 +44,7 @@ export const createApiKeyRequestSchema = z.strictObject(
         error: (issue) =>
           `expiresAt ${issue.input === undefined ? 'is required' : 'must be a string'}: an ISO 8601 date-time with a time zone, e.g. 2027-01-31T00:00:00Z`,
       })
-      .pipe(z.iso.datetime({ offset: true, error: 'expiresAt must be an ISO 8601 date-time with a time zone, e.g. 2027-01-31T00:00:00Z' }))
+      .pipe(z.iso.datetime({ offset: true, abort: true, error: 'expiresAt must be an ISO 8601 date-time with a time zone, e.g. 2027-01-31T00:00:00Z' }))
       .superRefine((value, ctx) => {
         const problem = validateExpiry(new Date(value), new Date());
         if (problem) ctx.addIssue({ code: 'custom', message: problem });

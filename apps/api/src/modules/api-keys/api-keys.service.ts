@@ -1,0 +1,101 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { ApiKeyResponse, CreateApiKeyRequest, CreatedApiKeyResponse, WhoamiResponse } from '@gatehouse/contracts';
+import { IsNull, type Repository } from 'typeorm';
+import { safeEqual } from '../../common/crypto.js';
+import { notFound } from '../../common/errors/app-error.js';
+import type { SessionContext } from '../../common/http/auth-kind.js';
+import { forCompany, isUuid } from '../../common/tenant.js';
+import { Company } from '../companies/entities/company.entity.js';
+import type { ApiKeyContext } from './api-key-context.js';
+import { generateApiKey, hashApiKey, parseApiKey } from './api-key-format.js';
+import { toApiKeyResponse } from './api-key.mapper.js';
+import { ApiKeyErrors } from './api-keys.errors.js';
+import { ApiKey } from './entities/api-key.entity.js';
+
+/** last_used_at is written at most this often per key, so busy keys do not write on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+@Injectable()
+export class ApiKeysService {
+  private readonly logger = new Logger(ApiKeysService.name);
+
+  constructor(
+    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    @InjectRepository(Company) private readonly companies: Repository<Company>,
+  ) {}
+
+  async list(companyId: string): Promise<ApiKeyResponse[]> {
+    const rows = await this.keys.find({ where: forCompany<ApiKey>(companyId), order: { createdAt: 'DESC', id: 'ASC' } });
+    const now = new Date();
+    return rows.map((row) => toApiKeyResponse(row, now));
+  }
+
+  async create(session: SessionContext, input: CreateApiKeyRequest): Promise<CreatedApiKeyResponse> {
+    const { key, prefix, hash } = generateApiKey();
+    const row = await this.keys.save(
+      this.keys.create({
+        companyId: session.companyId,
+        name: input.name,
+        prefix,
+        keyHash: hash,
+        expiresAt: new Date(input.expiresAt),
+        lastUsedAt: null,
+        revokedAt: null,
+        createdBy: session.userId,
+      }),
+    );
+    return { ...toApiKeyResponse(row, new Date()), key };
+  }
+
+  /** Idempotent: revoking a revoked key keeps its first revocation time. */
+  async revoke(companyId: string, id: string): Promise<ApiKeyResponse> {
+    if (!isUuid(id)) throw notFound('API key');
+    await this.keys.update(forCompany<ApiKey>(companyId, { id, revokedAt: IsNull() }), { revokedAt: () => 'now()' });
+    const row = await this.keys.findOne({ where: forCompany<ApiKey>(companyId, { id }) });
+    if (!row) throw notFound('API key');
+    return toApiKeyResponse(row, new Date());
+  }
+
+  /**
+   * Resolves a presented key. It is looked up in the database on every request, with no cache,
+   * so a revoke or an expiry takes effect on the next request on every API process. The lookup is
+   * by hash across companies: the key itself is what names the company.
+   */
+  async authenticate(presented: string): Promise<ApiKeyContext> {
+    const parsed = parseApiKey(presented);
+    if (!parsed.ok) throw parsed.reason === 'checksum' ? ApiKeyErrors.badChecksum() : ApiKeyErrors.malformed();
+    const hash = hashApiKey(parsed.key);
+    const row = await this.keys.findOne({ where: { keyHash: hash } });
+    if (!row || !safeEqual(row.keyHash, hash)) throw ApiKeyErrors.unknown();
+    if (row.revokedAt) throw ApiKeyErrors.revoked(row.revokedAt);
+    const now = new Date();
+    if (row.expiresAt.getTime() <= now.getTime()) throw ApiKeyErrors.expired(row.expiresAt);
+    await this.touch(row, now);
+    return { keyId: row.id, keyName: row.name, companyId: row.companyId, expiresAt: row.expiresAt };
+  }
+
+  async whoami(key: ApiKeyContext): Promise<WhoamiResponse> {
+    const company = await this.companies.findOne({ where: { id: key.companyId } });
+    // The key row cascades with its company, so this only happens if it was deleted mid-request.
+    if (!company) throw ApiKeyErrors.unknown();
+    return { company: { id: company.id, name: company.name }, keyName: key.keyName, expiresAt: key.expiresAt.toISOString() };
+  }
+
+  private async touch(row: ApiKey, now: Date): Promise<void> {
+    if (row.lastUsedAt && now.getTime() - row.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+    try {
+      // The condition repeats the check in SQL so concurrent requests (on any process) write once.
+      await this.keys
+        .createQueryBuilder()
+        .update()
+        .set({ lastUsedAt: () => 'now()' })
+        .where('id = :id', { id: row.id })
+        .andWhere(`(last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`)
+        .execute();
+    } catch (err) {
+      // Bookkeeping only: a failed write must not turn a valid key away.
+      this.logger.warn({ err: { name: (err as Error).name, message: (err as Error).message }, keyId: row.id }, 'Could not record API key use');
+    }
+  }
+}
