@@ -4,3 +4,4 @@ export * from './companies.js';
 export * from './api-keys.js';
 export * from './catalog.js';
 export * from './integrations.js';
+export * from './connectors.js';

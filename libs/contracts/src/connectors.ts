@@ -1,0 +1,232 @@
+import { z } from 'zod';
+
+// Request and response shapes of /api/connectors. The capabilities, mappings and auth objects
+// are only checked for being JSON objects here: the mapping engine (@gatehouse/mapping) checks
+// their content when an instance is enabled, previewed or tested, and names every problem.
+
+export const CONNECTOR_TYPES = ['custom_http'] as const;
+export const CONNECTOR_NAME_MAX_LENGTH = 100;
+/** The operation names, in the documented order (same as the mapping engine's capability keys). */
+export const CONNECTOR_OPERATIONS = [
+  'create_user',
+  'get_user',
+  'update_user',
+  'delete_user',
+  'list_users',
+  'create_group',
+  'get_group',
+  'update_group_members',
+  'update_group_name',
+  'delete_group',
+  'list_groups',
+] as const;
+export type ConnectorOperation = (typeof CONNECTOR_OPERATIONS)[number];
+export const CONNECTOR_CALL_SOURCES = ['preview', 'test', 'scim'] as const;
+/** Shown instead of a credential in previews and test results. */
+export const SECRET_MASK = '••••••';
+
+const unknownFields = (accepted: string) => (issue: { code?: string; keys?: string[] }) =>
+  issue.code === 'unrecognized_keys' ? `unknown field ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}: accepted fields are ${accepted}` : undefined;
+
+const jsonObject = (field: string) =>
+  z.record(z.string(), z.unknown(), { error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a JSON object`) });
+
+const name = z
+  .string({ error: (issue) => (issue.input === undefined ? 'name is required' : 'name must be a string') })
+  .trim()
+  .min(1, 'name must not be empty')
+  .max(CONNECTOR_NAME_MAX_LENGTH, `name must be at most ${CONNECTOR_NAME_MAX_LENGTH} characters`);
+
+const flag = (field: string) => z.boolean({ error: `${field} must be true or false` });
+
+const operation = z.enum(CONNECTOR_OPERATIONS, { error: `operation must be one of ${CONNECTOR_OPERATIONS.join(', ')}` });
+
+/** Preview / live test context: an object, or the JSON text of one (empty text means defaults). */
+const context = z.union([z.string().max(100_000, 'context must be at most 100000 characters'), z.record(z.string(), z.unknown())], {
+  error: 'context must be a JSON object or the JSON text of one',
+});
+
+const CONNECTOR_FIELDS = 'name, type, enabled, auth, capabilities, mappings, deactivationAsDelete, allowInsecureHttp';
+
+export const createConnectorRequestSchema = z.strictObject(
+  {
+    name,
+    type: z.enum(CONNECTOR_TYPES, { error: `type must be one of ${CONNECTOR_TYPES.join(', ')}` }).default('custom_http'),
+    enabled: flag('enabled').default(false),
+    /** Non-secret auth settings; the secret goes to PUT /api/connectors/{id}/secret. */
+    auth: jsonObject('auth').nullable().default(null),
+    capabilities: jsonObject('capabilities').default({}),
+    mappings: jsonObject('mappings').default({}),
+    /** SCIM deactivation (active: false) is carried out as a downstream delete. */
+    deactivationAsDelete: flag('deactivationAsDelete').default(false),
+    /** Allows http:// targets; never honoured when the server runs in production. */
+    allowInsecureHttp: flag('allowInsecureHttp').default(false),
+  },
+  { error: unknownFields(CONNECTOR_FIELDS) },
+);
+export type CreateConnectorRequest = z.infer<typeof createConnectorRequestSchema>;
+
+/** Every field optional; objects (auth, capabilities, mappings) are replaced whole. */
+export const updateConnectorRequestSchema = z.strictObject(
+  {
+    name: name.optional(),
+    enabled: flag('enabled').optional(),
+    auth: jsonObject('auth').nullable().optional(),
+    capabilities: jsonObject('capabilities').optional(),
+    mappings: jsonObject('mappings').optional(),
+    deactivationAsDelete: flag('deactivationAsDelete').optional(),
+    allowInsecureHttp: flag('allowInsecureHttp').optional(),
+  },
+  { error: unknownFields('name, enabled, auth, capabilities, mappings, deactivationAsDelete, allowInsecureHttp (type cannot change)') },
+);
+export type UpdateConnectorRequest = z.infer<typeof updateConnectorRequestSchema>;
+
+export const setConnectorSecretRequestSchema = z.strictObject(
+  {
+    api_token: z
+      .string({ error: (issue) => (issue.input === undefined ? 'api_token is required' : 'api_token must be a string') })
+      .min(1, 'api_token must not be empty')
+      .max(8192, 'api_token must be at most 8192 characters')
+      .refine((v) => !/[\r\n\u0000]/.test(v), 'api_token must not contain line breaks or NUL characters'),
+  },
+  { error: unknownFields('api_token') },
+);
+export type SetConnectorSecretRequest = z.infer<typeof setConnectorSecretRequestSchema>;
+
+export const copyConnectorRequestSchema = z.strictObject({ name }, { error: unknownFields('name') });
+export type CopyConnectorRequest = z.infer<typeof copyConnectorRequestSchema>;
+
+export const connectorResponseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(CONNECTOR_TYPES),
+  enabled: z.boolean(),
+  auth: z.record(z.string(), z.unknown()).nullable(),
+  capabilities: z.record(z.string(), z.unknown()),
+  mappings: z.record(z.string(), z.unknown()),
+  deactivationAsDelete: z.boolean(),
+  allowInsecureHttp: z.boolean(),
+  /** Whether a secret is stored; the secret itself is never returned. */
+  hasSecret: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastCallAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type ConnectorResponse = z.infer<typeof connectorResponseSchema>;
+
+export const connectorListResponseSchema = z.object({ items: z.array(connectorResponseSchema) });
+export type ConnectorListResponse = z.infer<typeof connectorListResponseSchema>;
+
+/** A request as it is (or would be) sent; the credential header value is masked. */
+export const connectorRequestPreviewSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string().nullable(),
+});
+export type ConnectorRequestPreview = z.infer<typeof connectorRequestPreviewSchema>;
+
+export const previewConnectorRequestSchema = z.strictObject(
+  {
+    operation,
+    context: context.nullable().optional(),
+    /** A representative success body (JSON or XML, inferred) to check response_fields against. */
+    sampleResponse: z.string({ error: 'sampleResponse must be a string (the response body text)' }).max(1_000_000, 'sampleResponse must be at most 1000000 characters').optional(),
+  },
+  { error: unknownFields('operation, context, sampleResponse') },
+);
+export type PreviewConnectorRequest = z.infer<typeof previewConnectorRequestSchema>;
+
+const problem = z.object({ path: z.string(), message: z.string() });
+
+export const previewConnectorResponseSchema = z.object({
+  request: connectorRequestPreviewSchema,
+  /** What response_fields read from sampleResponse: a user or group, or a list of them. */
+  resolved_response: z.unknown().optional(),
+  /** Why sampleResponse could not be read, when it could not. */
+  response_error: problem.optional(),
+});
+export type PreviewConnectorResponse = z.infer<typeof previewConnectorResponseSchema>;
+
+export const testConnectorRequestSchema = z
+  .strictObject(
+    {
+      /** `request` (default) runs one operation; `oauth_token` only fetches an OAuth token. */
+      mode: z.enum(['request', 'oauth_token'], { error: 'mode must be request or oauth_token' }).default('request'),
+      operation: operation.optional(),
+      context: context.nullable().optional(),
+      /** Required for POST, PUT, PATCH and DELETE: they can change real data. */
+      acknowledgeSideEffects: flag('acknowledgeSideEffects').default(false),
+    },
+    { error: unknownFields('mode, operation, context, acknowledgeSideEffects') },
+  )
+  .superRefine((value, ctx) => {
+    if (value.mode === 'request' && value.operation === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['operation'], message: 'operation is required to test a request' });
+    }
+  });
+export type TestConnectorRequest = z.infer<typeof testConnectorRequestSchema>;
+
+export const connectorCallErrorKinds = ['refused', 'rejected', 'unavailable', 'timeout', 'too_large', 'unreadable', 'oauth'] as const;
+const callError = z.object({ kind: z.enum(connectorCallErrorKinds), message: z.string(), retryable: z.boolean(), path: z.string().optional() });
+
+export const testRequestResultSchema = z.object({
+  mode: z.literal('request'),
+  ok: z.boolean(),
+  operation: operation,
+  request: connectorRequestPreviewSchema.nullable(),
+  /** The downstream status; null when nothing was answered. */
+  status: z.number().int().nullable(),
+  /** The first 64 kB of the answer as text. */
+  body: z.string().nullable(),
+  bodyTruncated: z.boolean(),
+  resolved: z.unknown().optional(),
+  durationMs: z.number().int(),
+  attempts: z.number().int(),
+  error: callError.optional(),
+});
+
+export const testOAuthTokenResultSchema = z.object({
+  mode: z.literal('oauth_token'),
+  ok: z.boolean(),
+  tokenType: z.string().nullable(),
+  /** Seconds, as the token endpoint said; null when it did not. */
+  expiresIn: z.number().nullable(),
+  expiresAt: z.string().nullable(),
+  scope: z.string().nullable(),
+  durationMs: z.number().int(),
+  error: callError.optional(),
+});
+
+export const testConnectorResponseSchema = z.discriminatedUnion('mode', [testRequestResultSchema, testOAuthTokenResultSchema]);
+export type TestConnectorResponse = z.infer<typeof testConnectorResponseSchema>;
+export type TestRequestResult = z.infer<typeof testRequestResultSchema>;
+export type TestOAuthTokenResult = z.infer<typeof testOAuthTokenResultSchema>;
+
+export const listConnectorCallsQuerySchema = z.object({
+  operation: z.string().max(100).optional(),
+  /** An HTTP status (e.g. 503), a class (`5xx`), `ok` (no error) or `error`. */
+  status: z
+    .string()
+    .regex(/^([1-5]\d\d|[1-5]xx|ok|error)$/i, 'status must be an HTTP status (e.g. 503), a class such as 5xx, ok or error')
+    .optional(),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(200, 'limit must be at most 200').default(50),
+});
+export type ListConnectorCallsQuery = z.infer<typeof listConnectorCallsQuerySchema>;
+
+export const connectorCallResponseSchema = z.object({
+  id: z.string(),
+  operation: z.string(),
+  method: z.string(),
+  url: z.string(),
+  status: z.number().int().nullable(),
+  durationMs: z.number().int(),
+  attempts: z.number().int(),
+  error: z.string().nullable(),
+  source: z.enum(CONNECTOR_CALL_SOURCES),
+  createdAt: z.string(),
+});
+export type ConnectorCallResponse = z.infer<typeof connectorCallResponseSchema>;
+export const connectorCallListResponseSchema = z.object({ items: z.array(connectorCallResponseSchema) });
+export type ConnectorCallListResponse = z.infer<typeof connectorCallListResponseSchema>;
