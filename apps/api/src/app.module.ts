@@ -11,6 +11,7 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { HttpConnectorModule } from './modules/http-connector/http-connector.module.js';
 
 export type AppModuleOptions = {
   config: AppConfig;
@@ -45,6 +46,7 @@ export class AppModule {
         AuthModule,
         CompaniesModule,
         ApiKeysModule,
+        HttpConnectorModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: opts.config }],
       exports: [APP_CONFIG],

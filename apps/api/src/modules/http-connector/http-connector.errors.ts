@@ -31,6 +31,7 @@ export type ConnectorCallFailure = {
   status?: number;
   /** Bounded text of the downstream answer, when there was one. */
   body?: string;
+  bodyTruncated?: boolean;
   durationMs?: number;
   attempts?: number;
   /** Where in the configuration the problem is, for `unreadable`. */
@@ -55,6 +56,7 @@ export class ConnectorCallError extends AppError {
   request?: MaskedRequest;
   readonly status?: number;
   readonly body?: string;
+  readonly bodyTruncated: boolean;
   durationMs?: number;
   attempts?: number;
   readonly path?: string;
@@ -66,6 +68,7 @@ export class ConnectorCallError extends AppError {
     this.request = failure.request;
     this.status = failure.status;
     this.body = failure.body;
+    this.bodyTruncated = failure.bodyTruncated ?? false;
     this.durationMs = failure.durationMs;
     this.attempts = failure.attempts;
     this.path = failure.path;

@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { ConnectorCallListResponse, ConnectorCallResponse, ListConnectorCallsQuery } from '@gatehouse/contracts';
+import type { Repository } from 'typeorm';
+import { forCompany } from '../../common/tenant.js';
+import { ConnectorCall, type ConnectorCallSource } from './entities/connector-call.entity.js';
+import { Connector } from './entities/connector.entity.js';
+
+export type CallRecord = {
+  companyId: string;
+  connectorId: string;
+  operation: string;
+  method: string;
+  /** Already masked. */
+  url: string;
+  status: number | null;
+  durationMs: number;
+  attempts: number;
+  error: string | null;
+  source: ConnectorCallSource;
+};
+
+/** Rows kept per connector; older calls are dropped as new ones arrive. */
+export const CALLS_KEPT_PER_CONNECTOR = 1000;
+
+/** The connector_calls table: written after each outbound call, read by the call log endpoint. */
+@Injectable()
+export class ConnectorCallLog {
+  private readonly logger = new Logger('ConnectorCalls');
+
+  constructor(
+    @InjectRepository(ConnectorCall) private readonly calls: Repository<ConnectorCall>,
+    @InjectRepository(Connector) private readonly connectors: Repository<Connector>,
+  ) {}
+
+  /**
+   * Never fails the call it records: a log write that fails is reported in the server log and the
+   * caller still gets the downstream answer.
+   */
+  async record(call: CallRecord): Promise<void> {
+    try {
+      await this.calls.insert({ ...call, durationMs: Math.round(call.durationMs) });
+      await this.connectors.update(forCompany<Connector>(call.companyId, { id: call.connectorId }), { lastCallAt: new Date(), lastError: call.error });
+      await this.calls.query(
+        `DELETE FROM connector_calls WHERE id IN (
+           SELECT id FROM connector_calls WHERE connector_id = $1 ORDER BY created_at DESC OFFSET $2)`,
+        [call.connectorId, CALLS_KEPT_PER_CONNECTOR],
+      );
+    } catch (err) {
+      this.logger.warn({ connectorId: call.connectorId, operation: call.operation, err: { name: (err as Error).name, message: (err as Error).message } }, 'Could not record a connector call');
+    }
+  }
+
+  async list(companyId: string, connectorId: string, query: ListConnectorCallsQuery): Promise<ConnectorCallListResponse> {
+    const qb = this.calls
+      .createQueryBuilder('c')
+      .where('c.company_id = :companyId AND c.connector_id = :connectorId', { companyId, connectorId })
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(query.limit);
+    if (query.operation) qb.andWhere('c.operation = :operation', { operation: query.operation });
+    const status = query.status?.toLowerCase();
+    if (status === 'ok') qb.andWhere('c.error IS NULL');
+    else if (status === 'error') qb.andWhere('c.error IS NOT NULL');
+    else if (status && /^[1-5]xx$/.test(status)) {
+      const low = Number(status[0]) * 100;
+      qb.andWhere('c.status >= :low AND c.status < :high', { low, high: low + 100 });
+    } else if (status) qb.andWhere('c.status = :status', { status: Number(status) });
+    const rows = await qb.getMany();
+    return { items: rows.map(toCallResponse) };
+  }
+}
+
+const toCallResponse = (c: ConnectorCall): ConnectorCallResponse => ({
+  id: c.id,
+  operation: c.operation,
+  method: c.method,
+  url: c.url,
+  status: c.status,
+  durationMs: c.durationMs,
+  attempts: c.attempts,
+  error: c.error,
+  source: c.source,
+  createdAt: c.createdAt.toISOString(),
+});

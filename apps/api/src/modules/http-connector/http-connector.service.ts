@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type {
+  ConnectorListResponse,
+  ConnectorResponse,
+  CopyConnectorRequest,
+  CreateConnectorRequest,
+  SetConnectorSecretRequest,
+  UpdateConnectorRequest,
+} from '@gatehouse/contracts';
+import { validateConnectorConfig } from '@gatehouse/mapping';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { isUuid, forCompany } from '../../common/tenant.js';
+import { SecretsService } from '../../common/secrets/secrets.service.js';
+import { ConnectorExecutor, secretContext } from './connector-executor.service.js';
+import { toConnectorResponse } from './connector.mapper.js';
+import { Connector } from './entities/connector.entity.js';
+import { ConnectorErrors } from './http-connector.errors.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Owns the connectors table: every read and write of an instance goes through here. */
+@Injectable()
+export class HttpConnectorService {
+  constructor(
+    @InjectRepository(Connector) private readonly connectors: Repository<Connector>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly secrets: SecretsService,
+    private readonly executor: ConnectorExecutor,
+  ) {}
+
+  async list(companyId: string): Promise<ConnectorListResponse> {
+    const rows = await this.connectors.find({ where: forCompany<Connector>(companyId), order: { createdAt: 'ASC', id: 'ASC' } });
+    return { items: rows.map(toConnectorResponse) };
+  }
+
+  async get(companyId: string, id: string): Promise<ConnectorResponse> {
+    return toConnectorResponse(await this.getEntity(companyId, id));
+  }
+
+  /** The stored instance (secret still encrypted), for the executor and other modules. 404 when not the company's. */
+  async getEntity(companyId: string, id: string, em?: EntityManager): Promise<Connector> {
+    if (!isUuid(id)) throw ConnectorErrors.notFound();
+    const repo = em ? em.getRepository(Connector) : this.connectors;
+    const row = await repo.findOne({ where: forCompany<Connector>(companyId, { id }) });
+    if (!row) throw ConnectorErrors.notFound();
+    return row;
+  }
+
+  async create(companyId: string, input: CreateConnectorRequest): Promise<ConnectorResponse> {
+    const draft = {
+      companyId,
+      name: input.name,
+      type: input.type,
+      enabled: input.enabled,
+      auth: input.auth,
+      capabilities: input.capabilities,
+      mappings: input.mappings,
+      deactivationAsDelete: input.deactivationAsDelete,
+      allowInsecureHttp: input.allowInsecureHttp,
+    };
+    this.checkEnabledConfig(draft);
+    const saved = await this.uniqueName(input.name, () => this.connectors.save(this.connectors.create({ ...draft, secretCiphertext: null })));
+    return toConnectorResponse(saved);
+  }
+
+  async update(companyId: string, id: string, input: UpdateConnectorRequest): Promise<ConnectorResponse> {
+    const updated = await this.uniqueName(input.name ?? '', () =>
+      this.db.transaction(async (em) => {
+        const row = await this.getEntity(companyId, id, em);
+        if (input.name !== undefined) row.name = input.name;
+        if (input.enabled !== undefined) row.enabled = input.enabled;
+        if (input.auth !== undefined) row.auth = input.auth;
+        if (input.capabilities !== undefined) row.capabilities = input.capabilities;
+        if (input.mappings !== undefined) row.mappings = input.mappings;
+        if (input.deactivationAsDelete !== undefined) row.deactivationAsDelete = input.deactivationAsDelete;
+        if (input.allowInsecureHttp !== undefined) row.allowInsecureHttp = input.allowInsecureHttp;
+        this.checkEnabledConfig(row);
+        return em.getRepository(Connector).save(row);
+      }),
+    );
+    return toConnectorResponse(updated);
+  }
+
+  async remove(companyId: string, id: string): Promise<void> {
+    const row = await this.getEntity(companyId, id);
+    await this.connectors.delete(forCompany<Connector>(companyId, { id: row.id }));
+    this.executor.forget(row.id);
+  }
+
+  async setSecret(companyId: string, id: string, input: SetConnectorSecretRequest): Promise<ConnectorResponse> {
+    const row = await this.getEntity(companyId, id);
+    row.secretCiphertext = this.secrets.encrypt(input.api_token, secretContext(row.id));
+    const saved = await this.connectors.save(row);
+    this.executor.forget(row.id);
+    return toConnectorResponse(saved);
+  }
+
+  /** A new, disabled instance with the same non-secret settings; secrets are never copied. */
+  async copy(companyId: string, id: string, input: CopyConnectorRequest): Promise<ConnectorResponse> {
+    const source = await this.getEntity(companyId, id);
+    const saved = await this.uniqueName(input.name, () =>
+      this.connectors.save(
+        this.connectors.create({
+          companyId,
+          name: input.name,
+          type: source.type,
+          enabled: false,
+          auth: source.auth,
+          capabilities: source.capabilities,
+          mappings: source.mappings,
+          deactivationAsDelete: source.deactivationAsDelete,
+          allowInsecureHttp: source.allowInsecureHttp,
+          secretCiphertext: null,
+        }),
+      ),
+    );
+    return toConnectorResponse(saved);
+  }
+
+  /** An enabled instance must pass the engine's validation; a disabled one may be unfinished. */
+  private checkEnabledConfig(c: Pick<Connector, 'enabled' | 'auth' | 'capabilities' | 'mappings'>): void {
+    if (!c.enabled) return;
+    // auth null is passed on, so the engine reports it as missing in its own words.
+    const issues = validateConnectorConfig({ auth: c.auth, capabilities: c.capabilities, mappings: c.mappings });
+    if (issues.length > 0) throw ConnectorErrors.invalidConfig(issues);
+  }
+
+  private async uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION || (err as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+        throw ConnectorErrors.nameTaken(name);
+      }
+      throw err;
+    }
+  }
+}

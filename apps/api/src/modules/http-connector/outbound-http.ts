@@ -1,0 +1,206 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { Inject, Injectable } from '@nestjs/common';
+import axios, { AxiosError, type AxiosResponse } from 'axios';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { forbiddenAddressReason, ipLiteralHost } from './address-policy.js';
+import { ConnectorCallError, DownstreamRejectedError, DownstreamResponseError, DownstreamUnavailableError, TargetRefusedError } from './http-connector.errors.js';
+import { OutboundSettings } from './outbound-settings.js';
+import { decideRetry } from './retry-policy.js';
+
+export type OutboundRequest = {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+};
+
+export type OutboundOptions = {
+  /** The instance's setting; ignored when the server runs in production. */
+  allowInsecureHttp: boolean;
+  /** Whether a status counts as success (then it is never retried). */
+  isSuccess: (status: number) => boolean;
+};
+
+export type OutboundResponse = {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  attempts: number;
+  /** Why retrying stopped early, when it did (e.g. Retry-After too long). */
+  retryNote?: string;
+};
+
+type Resolver = (hostname: string, options: LookupAllOptions, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+const REFUSED = 'ERR_TARGET_REFUSED';
+
+/**
+ * A `lookup` for http(s) agents: resolves every address of the host, refuses the connection when
+ * any of them is in a forbidden range, and hands back only the addresses it checked, so the
+ * socket connects to a checked address (no second resolution an attacker's DNS could answer
+ * differently).
+ */
+export function createGuardedLookup(onRefused: (message: string) => void, resolve: Resolver = dnsLookup as unknown as Resolver): LookupFunction {
+  return ((hostname: string, options: { family?: number | string; all?: boolean } | number | undefined, callback: (...args: unknown[]) => void) => {
+    const opts = typeof options === 'object' && options ? options : { family: typeof options === 'number' ? options : undefined };
+    const family = opts.family === 'IPv4' ? 4 : opts.family === 'IPv6' ? 6 : Number(opts.family) || 0;
+    resolve(hostname, { all: true, family }, (err, addresses) => {
+      if (err) return callback(err);
+      for (const a of addresses) {
+        const reason = forbiddenAddressReason(a.address);
+        if (reason) {
+          const message = `Refused to connect to ${hostname}: it resolves to ${a.address}, ${reason}. Connectors may only call public addresses.`;
+          onRefused(message);
+          return callback(Object.assign(new Error(message), { code: REFUSED }));
+        }
+      }
+      if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }));
+      if (opts.all) return callback(null, addresses);
+      return callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  }) as LookupFunction;
+}
+
+/**
+ * The one way connector code talks to the network: https unless allowed otherwise, no private or
+ * metadata addresses (checked after DNS resolution), a deadline per attempt, a size cap on the
+ * answer, same-host redirects only, and retries with backoff for idempotent methods.
+ */
+@Injectable()
+export class OutboundHttp {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: OutboundSettings,
+  ) {}
+
+  /** Whether plain http may be used for an instance that asks for it. */
+  insecureHttpAllowed(instanceAllows: boolean): boolean {
+    return instanceAllows && this.config.nodeEnv !== 'production';
+  }
+
+  /** Checks the scheme and literal addresses before anything is sent. Throws TargetRefusedError. */
+  checkTarget(rawUrl: string, allowInsecureHttp: boolean): URL {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw new TargetRefusedError(`"${rawUrl}" is not an absolute URL.`);
+    }
+    if (url.protocol === 'http:') {
+      if (!this.insecureHttpAllowed(allowInsecureHttp)) {
+        throw new TargetRefusedError(
+          this.config.nodeEnv === 'production'
+            ? `HTTPS is required: ${url.origin} uses plain http, which this server never allows in production.`
+            : `HTTPS is required: ${url.origin} uses plain http. Turn on allowInsecureHttp for this connector to call it (never honoured in production).`,
+        );
+      }
+    } else if (url.protocol !== 'https:') {
+      throw new TargetRefusedError(`Only https:// URLs can be called (got ${url.protocol}//).`);
+    }
+    if (url.username || url.password) throw new TargetRefusedError('URLs must not carry user:password@ credentials; configure them under auth.');
+    const literal = ipLiteralHost(url.hostname);
+    if (literal && !this.config.allowPrivateNetworkTargets) {
+      const reason = forbiddenAddressReason(literal);
+      if (reason) throw new TargetRefusedError(`Refused to connect to ${literal}: ${reason}. Connectors may only call public addresses.`);
+    }
+    return url;
+  }
+
+  async send(request: OutboundRequest, options: OutboundOptions): Promise<OutboundResponse> {
+    const url = this.checkTarget(request.url, options.allowInsecureHttp);
+    let delayed = 0;
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.sendOnce(url, request);
+      if (options.isSuccess(res.status)) return { ...res, attempts: attempt };
+      const decision = decideRetry(
+        { method: request.method, status: res.status, attempt, retryAfter: res.headers['retry-after'], delayedSoFarMs: delayed, now: Date.now() },
+        this.settings.retry,
+      );
+      if (!decision.retry) return { ...res, attempts: attempt, retryNote: decision.reason };
+      delayed += decision.delayMs;
+      await this.settings.sleep(decision.delayMs);
+    }
+  }
+
+  private async sendOnce(url: URL, request: OutboundRequest): Promise<Omit<OutboundResponse, 'attempts'>> {
+    const state: { refusal?: string } = {};
+    const guard = !this.config.allowPrivateNetworkTargets;
+    const lookup = guard ? createGuardedLookup((m) => (state.refusal = m)) : undefined;
+    const agentOptions = { keepAlive: false, ...(lookup ? { lookup } : {}) };
+    const httpAgent = new http.Agent(agentOptions);
+    const httpsAgent = new https.Agent(agentOptions);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.settings.timeoutMs);
+    try {
+      const res: AxiosResponse<ArrayBuffer> = await axios.request({
+        method: request.method,
+        url: url.toString(),
+        headers: request.headers,
+        data: request.body,
+        transformRequest: [(data: unknown) => data],
+        transformResponse: [(data: unknown) => data],
+        responseType: 'arraybuffer',
+        validateStatus: () => true,
+        maxContentLength: this.settings.maxResponseBytes,
+        maxBodyLength: 10 * 1024 * 1024,
+        maxRedirects: this.settings.maxRedirects,
+        beforeRedirect: (next: { protocol?: string; hostname?: string; host?: string; port?: string | number }) => {
+          const target = `${next.protocol}//${next.hostname ?? next.host}${next.port ? `:${next.port}` : ''}`;
+          const sameOrigin = next.protocol === url.protocol && (next.hostname ?? next.host) === url.hostname && String(next.port || '') === url.port;
+          if (!sameOrigin) {
+            state.refusal = `Refused to follow a redirect from ${url.origin} to ${target}: connectors only follow redirects on the same host.`;
+            throw new Error(state.refusal);
+          }
+        },
+        httpAgent,
+        httpsAgent,
+        proxy: false,
+        decompress: true,
+        signal: controller.signal,
+      });
+      return { status: res.status, headers: plainHeaders(res.headers), body: Buffer.from(res.data ?? new ArrayBuffer(0)) };
+    } catch (err) {
+      throw this.translate(err, url, state.refusal, timedOut);
+    } finally {
+      clearTimeout(timer);
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    }
+  }
+
+  private translate(err: unknown, url: URL, refusal: string | undefined, timedOut: boolean): ConnectorCallError {
+    if (refusal) return new TargetRefusedError(refusal);
+    if (timedOut) {
+      return new DownstreamUnavailableError({ kind: 'timeout', retryable: true, message: `${url.origin} did not answer within ${Math.round(this.settings.timeoutMs / 100) / 10} s.` });
+    }
+    const e = err as AxiosError & { cause?: { code?: string } };
+    if (/maxContentLength/.test(e.message ?? '')) {
+      return new DownstreamResponseError({
+        kind: 'too_large',
+        retryable: false,
+        message: `The answer from ${url.origin} is larger than ${Math.round(this.settings.maxResponseBytes / 1024)} kB, the most a connector call reads.`,
+      });
+    }
+    const code = e.code ?? e.cause?.code ?? 'ERR_NETWORK';
+    if (code === 'ERR_FR_TOO_MANY_REDIRECTS') {
+      return new DownstreamRejectedError({ kind: 'rejected', retryable: false, message: `${url.origin} redirected more than ${this.settings.maxRedirects} times.` });
+    }
+    return new DownstreamUnavailableError({ kind: 'unavailable', retryable: true, message: `Could not reach ${url.origin} (${code}).` });
+  }
+}
+
+function plainHeaders(headers: AxiosResponse['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined || value === null) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
