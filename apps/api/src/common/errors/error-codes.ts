@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'SIGNUP_DISABLED'
   | 'NOT_FOUND'
+  | 'CONTEXT_NOT_ACCEPTED'
   | 'CONFLICT'
   | 'IDEMPOTENCY_MISMATCH'
   | 'UNPROCESSABLE'
@@ -43,6 +44,7 @@ export function statusForCode(code: ErrorCode): number {
     case 'SIGNUP_DISABLED':
       return 403;
     case 'NOT_FOUND':
+    case 'CONTEXT_NOT_ACCEPTED':
       return 404;
     case 'CONFLICT':
       return 409;
