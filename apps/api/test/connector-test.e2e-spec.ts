@@ -355,7 +355,7 @@ describe('POST /api/connectors/:id/test (live calls through the executor)', () =
       expect(group).toMatchObject({ method: 'GET', status: 404, source: 'test', attempts: 1, url: `${stub.baseUrl}/v1/missing` });
       expect(group.error).toMatch(/answered 404/);
       expect(user).toMatchObject({ status: 200, error: null, url: `${stub.baseUrl}/v1/users/detail?email=jane.doe%40example.com&api_key=••••••` });
-      expect(token).toMatchObject({ method: 'POST', status: 200, url: `${stub.baseUrl}/oauth/token?client_assertion=abc` });
+      expect(token).toMatchObject({ method: 'POST', status: 200, url: `${stub.baseUrl}/oauth/token?client_assertion=••••••` });
       expect(typeof user.durationMs).toBe('number');
       expect(JSON.stringify(all.body)).not.toMatch(/static-key-123|tok-log-client|oauth-client-secret/);
 

@@ -25,7 +25,6 @@ import { z } from 'zod';
 import type { SessionContext } from '../../common/http/auth-kind.js';
 import { CurrentSession } from '../../common/http/current-session.js';
 import { ZodPipe } from '../../common/http/zod-body.pipe.js';
-import { ConnectorCallLog } from './connector-call-log.service.js';
 import { ConnectorPreviewService } from './connector-preview.service.js';
 import { HttpConnectorService } from './http-connector.service.js';
 
@@ -37,7 +36,6 @@ export class HttpConnectorController {
   constructor(
     private readonly connectors: HttpConnectorService,
     private readonly tools: ConnectorPreviewService,
-    private readonly calls: ConnectorCallLog,
   ) {}
 
   @Get()
@@ -105,12 +103,11 @@ export class HttpConnectorController {
 
   @Get(':id/calls')
   @ApiOperation({ summary: 'Outbound calls of a connector, newest first' })
-  async listCalls(
+  listCalls(
     @CurrentSession() s: SessionContext,
     @Param('id') id: string,
     @Query(new ZodPipe(listConnectorCallsQuerySchema, 'Query')) query: ListConnectorCallsQuery,
   ): Promise<ConnectorCallListResponse> {
-    await this.connectors.getEntity(s.companyId, id);
-    return this.calls.list(s.companyId, id, query);
+    return this.connectors.listCalls(s.companyId, id, query);
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type {
+  ConnectorCallListResponse,
   ConnectorListResponse,
   ConnectorResponse,
   CopyConnectorRequest,
   CreateConnectorRequest,
+  ListConnectorCallsQuery,
   SetConnectorSecretRequest,
   UpdateConnectorRequest,
 } from '@gatehouse/contracts';
@@ -12,6 +14,7 @@ import { validateConnectorConfig } from '@gatehouse/mapping';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isUuid, forCompany } from '../../common/tenant.js';
 import { SecretsService } from '../../common/secrets/secrets.service.js';
+import { ConnectorCallLog } from './connector-call-log.service.js';
 import { ConnectorExecutor, secretContext } from './connector-executor.service.js';
 import { toConnectorResponse } from './connector.mapper.js';
 import { Connector } from './entities/connector.entity.js';
@@ -27,6 +30,7 @@ export class HttpConnectorService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly secrets: SecretsService,
     private readonly executor: ConnectorExecutor,
+    private readonly callLog: ConnectorCallLog,
   ) {}
 
   async list(companyId: string): Promise<ConnectorListResponse> {
@@ -116,6 +120,11 @@ export class HttpConnectorService {
       ),
     );
     return toConnectorResponse(saved);
+  }
+
+  async listCalls(companyId: string, id: string, query: ListConnectorCallsQuery): Promise<ConnectorCallListResponse> {
+    const row = await this.getEntity(companyId, id);
+    return this.callLog.list(companyId, row.id, query);
   }
 
   /** An enabled instance must pass the engine's validation; a disabled one may be unfinished. */

@@ -7,8 +7,8 @@ describe('maskUrl', () => {
   });
 
   it('masks query values whose names look secret and keeps the others', () => {
-    expect(maskUrl('https://api.example.com/v1/users?email=a%40b.c&api_key=abc&access_token=t&X-Amz-Signature=s&page=2&sig=1&password=p')).toBe(
-      `https://api.example.com/v1/users?email=a%40b.c&api_key=${MASK}&access_token=${MASK}&X-Amz-Signature=${MASK}&page=2&sig=${MASK}&password=${MASK}`,
+    expect(maskUrl('https://api.example.com/v1/users?email=a%40b.c&api_key=abc&access_token=t&X-Amz-Signature=s&page=2&sig=1&password=p&client_assertion=jwt')).toBe(
+      `https://api.example.com/v1/users?email=a%40b.c&api_key=${MASK}&access_token=${MASK}&X-Amz-Signature=${MASK}&page=2&sig=${MASK}&password=${MASK}&client_assertion=${MASK}`,
     );
   });
 

@@ -3,11 +3,11 @@
 
 export const MASK = '••••••';
 
-const SECRET_QUERY_NAME = /token|key|secret|passw(or)?d|pwd|signature|^sig$|auth|credential|session/i;
+const SECRET_QUERY_NAME = /token|key|secret|passw(or)?d|pwd|signature|^sig$|auth|credential|session|assertion/i;
 
 /**
  * The URL for the call log: userinfo removed and the values of query parameters whose names look
- * like credentials (token, key, secret, password, signature, ...) replaced by the mask.
+ * like credentials (token, key, secret, password, signature, assertion, ...) replaced by the mask.
  */
 export function maskUrl(url: string): string {
   const hashAt = url.indexOf('#');

@@ -1,12 +1,15 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from '@jest/globals';
-import { createGuardedLookup } from './outbound-http.js';
+import type { AppConfig } from '../../config/config.js';
+import { TargetRefusedError } from './http-connector.errors.js';
+import { createGuardedLookup, OutboundHttp } from './outbound-http.js';
+import { OutboundSettings } from './outbound-settings.js';
 
 type Result = { err: (Error & { code?: string }) | null; args: unknown[] };
 
-function run(addresses: LookupAddress[], options: object | number | undefined): Promise<Result & { refused: string[]; asked: { family?: number; all?: boolean }[] }> {
+function run(addresses: LookupAddress[], options: object | number | undefined): Promise<Result & { refused: string[]; asked: object[] }> {
   const refused: string[] = [];
-  const asked: { family?: number; all?: boolean }[] = [];
+  const asked: object[] = [];
   const lookup = createGuardedLookup(
     (m) => refused.push(m),
     (_host, opts, cb) => {
@@ -47,5 +50,25 @@ describe('createGuardedLookup', () => {
   it('refuses cloud metadata and IPv6 loopback answers', async () => {
     expect((await run([{ address: '169.254.169.254', family: 4 }], {})).err?.code).toBe('ERR_TARGET_REFUSED');
     expect((await run([{ address: '::1', family: 6 }], {})).err?.code).toBe('ERR_TARGET_REFUSED');
+  });
+});
+
+describe('OutboundHttp.checkTarget', () => {
+  const client = (nodeEnv: AppConfig['nodeEnv'], allowPrivateNetworkTargets = false) =>
+    new OutboundHttp({ nodeEnv, allowPrivateNetworkTargets } as AppConfig, new OutboundSettings());
+
+  it('allows plain http only for an instance that asks for it, and never in production', () => {
+    expect(client('development').checkTarget('http://api.example.com/x', true).hostname).toBe('api.example.com');
+    expect(() => client('development').checkTarget('http://api.example.com/x', false)).toThrow(/HTTPS is required.*Turn on allowInsecureHttp/);
+    expect(() => client('production').checkTarget('http://api.example.com/x', true)).toThrow(/never allows in production/);
+    expect(client('production').checkTarget('https://api.example.com/x', false).protocol).toBe('https:');
+  });
+
+  it('refuses other schemes, credentials in the URL and private literals', () => {
+    expect(() => client('test').checkTarget('ftp://api.example.com/x', true)).toThrow(TargetRefusedError);
+    expect(() => client('test').checkTarget('https://u:p@api.example.com/x', true)).toThrow(/user:password@/);
+    expect(() => client('test').checkTarget('https://169.254.169.254/latest', true)).toThrow(/link-local/);
+    expect(() => client('test').checkTarget('https://[::1]/x', true)).toThrow(/loopback/);
+    expect(client('test', true).checkTarget('https://127.0.0.1/x', true).hostname).toBe('127.0.0.1');
   });
 });
