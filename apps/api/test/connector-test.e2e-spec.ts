@@ -346,6 +346,7 @@ describe('POST /api/connectors/:id/test (live calls through the executor)', () =
           get_group: { http_method: 'GET', url_template: `${stub.baseUrl}/v1/missing`, response_fields: { id: 'id', name: 'name' } },
         },
       }, CLIENT_SECRET);
+      const configured = (await admin.get(`/api/connectors/${id}`).expect(200)).body;
       await runTest(id, { operation: 'get_user' }).expect(200);
       await runTest(id, { operation: 'get_group' }).expect(200);
 
@@ -373,6 +374,8 @@ describe('POST /api/connectors/:id/test (live calls through the executor)', () =
       const after = (await admin.get(`/api/connectors/${id}`).expect(200)).body;
       expect(after.lastCallAt).not.toBeNull();
       expect(after.lastError).toMatch(/answered 404/);
+      // Calls are not configuration changes.
+      expect(after.updatedAt).toBe(configured.updatedAt);
     });
 
     it('records refused calls and leaves preview out (it sends nothing)', async () => {

@@ -2,9 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ConnectorCallListResponse, ConnectorCallResponse, ListConnectorCallsQuery } from '@gatehouse/contracts';
 import type { Repository } from 'typeorm';
-import { forCompany } from '../../common/tenant.js';
 import { ConnectorCall, type ConnectorCallSource } from './entities/connector-call.entity.js';
-import { Connector } from './entities/connector.entity.js';
 
 export type CallRecord = {
   companyId: string;
@@ -28,10 +26,7 @@ export const CALLS_KEPT_PER_CONNECTOR = 1000;
 export class ConnectorCallLog {
   private readonly logger = new Logger('ConnectorCalls');
 
-  constructor(
-    @InjectRepository(ConnectorCall) private readonly calls: Repository<ConnectorCall>,
-    @InjectRepository(Connector) private readonly connectors: Repository<Connector>,
-  ) {}
+  constructor(@InjectRepository(ConnectorCall) private readonly calls: Repository<ConnectorCall>) {}
 
   /**
    * Never fails the call it records: a log write that fails is reported in the server log and the
@@ -40,7 +35,8 @@ export class ConnectorCallLog {
   async record(call: CallRecord): Promise<void> {
     try {
       await this.calls.insert({ ...call, durationMs: Math.round(call.durationMs) });
-      await this.connectors.update(forCompany<Connector>(call.companyId, { id: call.connectorId }), { lastCallAt: new Date(), lastError: call.error });
+      // Plain SQL: a repository update would also bump updated_at, which tracks configuration changes.
+      await this.calls.query(`UPDATE connectors SET last_call_at = now(), last_error = $1 WHERE id = $2 AND company_id = $3`, [call.error, call.connectorId, call.companyId]);
       await this.calls.query(
         `DELETE FROM connector_calls WHERE id IN (
            SELECT id FROM connector_calls WHERE connector_id = $1 ORDER BY created_at DESC OFFSET $2)`,
