@@ -1,0 +1,18 @@
+import type { IntegrationDetail } from '@gatehouse/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { integrationKeys, integrationPath } from './integration-keys';
+
+export function uploadIntegrationLogo({ id, file }: { id: string; file: File }) {
+  const form = new FormData();
+  form.append('file', file);
+  return api<IntegrationDetail>(`${integrationPath(id)}/logo`, { method: 'PUT', raw: form });
+}
+
+export function useUploadIntegrationLogo() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: uploadIntegrationLogo,
+    onSuccess: (_, { id }) => qc.invalidateQueries({ queryKey: integrationKeys.all }).then(() => qc.invalidateQueries({ queryKey: integrationKeys.detail(id) })),
+  });
+}
