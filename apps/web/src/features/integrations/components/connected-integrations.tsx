@@ -1,0 +1,61 @@
+import type { MonitoringCategoryResponse } from '@gatehouse/contracts';
+import { Alert, Center, EmptyState, Group, Loader, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlugConnected, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useIntegrations } from '../api/get-integrations';
+import { categoryOptions, integrationListQuery } from '../utils/integration-filters';
+import { IntegrationCard } from './integration-card';
+
+/** The Connected tab: the company's integrations as cards, with search and a category filter. */
+export function ConnectedIntegrations({ categories }: { categories: readonly MonitoringCategoryResponse[] }) {
+  const [search, setSearch] = useState('');
+  const [category, setCategory] = useState<string | null>(null);
+  const [debouncedSearch] = useDebouncedValue(search, 250);
+  const filter = integrationListQuery(debouncedSearch, category);
+  const { data: integrations, isPending, error, isPlaceholderData } = useIntegrations(filter);
+  const filtered = Object.keys(filter).length > 0;
+
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <TextInput
+          label="Search integrations"
+          placeholder="Search by name"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={320}
+        />
+        <Select label="Category" placeholder="All categories" data={categoryOptions(categories)} value={category} onChange={setCategory} clearable w={260} />
+      </Group>
+      {isPending ? (
+        <Center py="xl">
+          <Loader aria-label="Loading integrations" />
+        </Center>
+      ) : error ? (
+        <Alert color="red" role="alert" title="Could not load integrations">
+          {error.message}
+        </Alert>
+      ) : integrations.length === 0 ? (
+        <EmptyState
+          py="xl"
+          variant="light"
+          icon={<IconPlugConnected aria-hidden />}
+          title={filtered ? 'No integrations match' : 'No integrations yet'}
+          description={
+            filtered
+              ? 'Try another name or category.'
+              : 'Click "+ Custom Integration" to send records from an in-house system, such as an HR system or an access registry.'
+          }
+        />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} style={{ opacity: isPlaceholderData ? 0.6 : 1 }} aria-busy={isPlaceholderData}>
+          {integrations.map((integration) => (
+            <IntegrationCard key={integration.id} integration={integration} />
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}

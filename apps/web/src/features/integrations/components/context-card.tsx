@@ -1,0 +1,107 @@
+import type { IntegrationContext } from '@gatehouse/contracts';
+import type { JsonSchema } from '@gatehouse/schemas';
+import { Accordion, Badge, Button, Card, Code, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconFileCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { CopyValue } from './copy-value';
+import { SchemaView } from './schema-view';
+import { ValidateContextModal } from './validate-context-modal';
+
+function CopyableCode({ value, copyLabel, children }: { value: string; copyLabel: string; children?: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="center">
+      {children}
+      <Code style={{ flex: 1, overflowWrap: 'anywhere' }}>
+        {value}
+      </Code>
+      <CopyValue value={value} label={copyLabel} />
+    </Group>
+  );
+}
+
+/**
+ * One endpoint of an integration: where to send records, with which headers, in what shape.
+ * `syncStatus` is where the latest submission's outcome for this context goes.
+ */
+export function ContextCard({ context, syncStatus }: { context: IntegrationContext; syncStatus?: ReactNode }) {
+  const [validating, { open, close }] = useDisclosure(false);
+  const titleId = `context-${context.key}-title`;
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={titleId}>
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={4}>
+            <Group gap="xs">
+              <Title order={3} size="h4" id={titleId}>
+                {context.name}
+              </Title>
+              <Code>{context.key}</Code>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {context.description}
+            </Text>
+            <Text size="xs" c="dimmed">
+              Used by: {context.monitorings.map((m) => m.name).join(', ')}
+            </Text>
+          </Stack>
+          <Button variant="light" leftSection={<IconFileCheck size={16} aria-hidden />} onClick={open} aria-label={`Validate ${context.key} data`}>
+            Validate
+          </Button>
+        </Group>
+
+        {/* Slot: the latest submission's status for this context (ingest). */}
+        {syncStatus && <div data-slot="context-sync-status">{syncStatus}</div>}
+
+        <Stack gap={6}>
+          <Text size="sm" fw={600}>
+            Endpoint
+          </Text>
+          <CopyableCode value={context.endpointUrl} copyLabel={`Copy endpoint for ${context.key}`}>
+            <Badge variant="filled" color="blue" radius="sm">
+              {context.method}
+            </Badge>
+          </CopyableCode>
+        </Stack>
+
+        <Stack gap={6}>
+          <Text size="sm" fw={600}>
+            Required headers
+          </Text>
+          {context.requiredHeaders.map((h) => (
+            <CopyableCode key={h.name} value={`${h.name}: ${h.value}`} copyLabel={`Copy header ${h.name} for ${context.key}`} />
+          ))}
+          <Text size="xs" c="dimmed">
+            Replace YOUR_API_KEY_HERE with an API key from Settings › Company Settings › API Keys.
+          </Text>
+        </Stack>
+
+        <Accordion variant="separated" chevronPosition="left">
+          <Accordion.Item value="schema">
+            <Accordion.Control>Schema: {String(context.schema.title ?? context.name)}</Accordion.Control>
+            <Accordion.Panel>
+              <SchemaView schema={context.schema as JsonSchema} label={context.key} />
+            </Accordion.Panel>
+          </Accordion.Item>
+          <Accordion.Item value="curl">
+            <Accordion.Control>curl example</Accordion.Control>
+            <Accordion.Panel>
+              <Stack gap="xs">
+                <Group justify="space-between">
+                  <Text size="xs" c="dimmed">
+                    The request body wraps records in a <code>data</code> array.
+                  </Text>
+                  <CopyValue value={context.curlExample} label={`Copy curl example for ${context.key}`} />
+                </Group>
+                <ScrollArea.Autosize mah={360} type="auto">
+                  <Code block>{context.curlExample}</Code>
+                </ScrollArea.Autosize>
+              </Stack>
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
+      </Stack>
+      {validating && <ValidateContextModal context={context} opened={validating} onClose={close} />}
+    </Card>
+  );
+}

@@ -1,0 +1,63 @@
+import type { IntegrationDetail } from '@gatehouse/contracts';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { DeleteIntegrationModal } from './delete-integration-modal';
+import { EditIntegrationModal } from './edit-integration-modal';
+import { IntegrationLogo } from './integration-logo';
+
+/** Logo, name and description, with edit and delete. `onDeleted` decides where to go next. */
+export function IntegrationHeader({ integration, onDeleted }: { integration: IntegrationDetail; onDeleted: () => void }) {
+  const [editing, edit] = useDisclosure(false);
+  const [deleting, del] = useDisclosure(false);
+  return (
+    <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <Group align="flex-start" wrap="nowrap">
+        <IntegrationLogo name={integration.name} logoUrl={integration.logoUrl} size={64} />
+        <Stack gap={4}>
+          <Group gap="xs">
+            <Title order={2}>{integration.name}</Title>
+            <Badge variant="light" color="gray">
+              Custom integration
+            </Badge>
+          </Group>
+          <Text c={integration.description ? undefined : 'dimmed'} size="sm" maw={720}>
+            {integration.description ?? 'No description.'}
+          </Text>
+        </Stack>
+      </Group>
+      <Group gap="xs" wrap="nowrap">
+        <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open}>
+          Edit
+        </Button>
+        <Button variant="light" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={del.open}>
+          Delete
+        </Button>
+      </Group>
+      {editing && (
+        <EditIntegrationModal
+          integration={integration}
+          opened={editing}
+          onClose={edit.close}
+          onSaved={() => {
+            edit.close();
+            notifications.show({ color: 'green', message: 'Integration saved' });
+          }}
+        />
+      )}
+      {deleting && (
+        <DeleteIntegrationModal
+          integration={integration}
+          opened={deleting}
+          onClose={del.close}
+          onDeleted={() => {
+            del.close();
+            notifications.show({ color: 'green', message: `${integration.name} deleted` });
+            onDeleted();
+          }}
+        />
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,91 @@
+import type { IntegrationDetail } from '@gatehouse/contracts';
+import { Card, Code, Group, ScrollArea, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { CopyValue } from './copy-value';
+
+/** Everything a developer copies: the integration's id, endpoints and headers, and a sample body per context. */
+export function JsonSampleTab({ integration }: { integration: IntegrationDetail }) {
+  const headers = integration.contexts[0]?.requiredHeaders ?? [];
+  return (
+    <Stack>
+      <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="api-details-title">
+        <Stack gap="sm">
+          <Title order={3} size="h4" id="api-details-title">
+            Integration API details
+          </Title>
+          <Group gap="xs">
+            <Text size="sm" fw={600} w={120}>
+              Integration ID
+            </Text>
+            <Code>{integration.id}</Code>
+            <CopyValue value={integration.id} label="Copy integration ID" />
+          </Group>
+          <Group gap="xs" align="flex-start">
+            <Text size="sm" fw={600} w={120}>
+              Headers
+            </Text>
+            <Stack gap={4}>
+              {headers.map((h) => (
+                <Group key={h.name} gap="xs">
+                  <Code>{`${h.name}: ${h.value}`}</Code>
+                  <CopyValue value={`${h.name}: ${h.value}`} label={`Copy header ${h.name}`} />
+                </Group>
+              ))}
+            </Stack>
+          </Group>
+          <Table.ScrollContainer minWidth={560}>
+            <Table withTableBorder fz="sm" aria-label="Endpoints">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Context</Table.Th>
+                  <Table.Th>Method</Table.Th>
+                  <Table.Th>Endpoint</Table.Th>
+                  <Table.Th w={48}>
+                    <VisuallyHidden>Copy</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {integration.contexts.map((c) => (
+                  <Table.Tr key={c.key}>
+                    <Table.Td>{c.name}</Table.Td>
+                    <Table.Td>{c.method}</Table.Td>
+                    <Table.Td>
+                      <Code style={{ overflowWrap: 'anywhere' }}>{c.endpointUrl}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <CopyValue value={c.endpointUrl} label={`Copy ${c.key} endpoint URL`} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      </Card>
+
+      {integration.contexts.map((c) => {
+        const body = JSON.stringify(c.sampleRequestBody, null, 2);
+        return (
+          <Card key={c.key} withBorder radius="md" padding="lg" component="section" aria-label={`Sample request body for ${c.key}`}>
+            <Stack gap="xs">
+              <Group justify="space-between">
+                <div>
+                  <Title order={3} size="h5">
+                    {c.name} <Code>{c.key}</Code>
+                  </Title>
+                  <Text size="xs" c="dimmed">
+                    POST {c.endpointUrl}
+                  </Text>
+                </div>
+                <CopyValue value={body} label={`Copy sample request body for ${c.key}`} />
+              </Group>
+              <ScrollArea.Autosize mah={420} type="auto">
+                <Code block>{body}</Code>
+              </ScrollArea.Autosize>
+            </Stack>
+          </Card>
+        );
+      })}
+    </Stack>
+  );
+}

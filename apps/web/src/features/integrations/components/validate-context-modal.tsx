@@ -1,0 +1,91 @@
+import type { IntegrationContext } from '@gatehouse/contracts';
+import { Alert, Button, Group, Loader, Modal, Progress, Stack, Text } from '@mantine/core';
+import { Dropzone } from '@mantine/dropzone';
+import { IconFileUpload } from '@tabler/icons-react';
+import { useRef } from 'react';
+import { useContextValidation, type ValidationState } from '../hooks/use-context-validation';
+import { ValidationResult } from './validation-result';
+
+const STEP_TEXT = { reading: 'Reading the file…', checking: 'Validating…', confirming: 'Validating… confirming with the server' } as const;
+
+function Status({ state }: { state: ValidationState }) {
+  switch (state.status) {
+    case 'idle':
+      return null;
+    case 'refused':
+      return (
+        <Alert color="red" role="alert" title="This file cannot be validated">
+          {state.problem}
+        </Alert>
+      );
+    case 'running':
+      return (
+        <Stack gap={6} role="status" aria-live="polite">
+          <Group gap="xs">
+            <Loader size="xs" aria-hidden />
+            <Text size="sm">
+              {STEP_TEXT[state.step]} <Text span c="dimmed">({state.fileName})</Text>
+            </Text>
+          </Group>
+          {state.showProgress && (
+            <Progress
+              value={state.step === 'reading' ? (state.progress ?? 0) : 100}
+              animated={state.step !== 'reading'}
+              striped={state.step !== 'reading'}
+              aria-label={`Validation progress for ${state.fileName}`}
+            />
+          )}
+        </Stack>
+      );
+    case 'done':
+      return <ValidationResult result={state.result} fileName={state.fileName} note={state.note} />;
+  }
+}
+
+/** Upload a request-body JSON file and see whether every record matches this context's schema. */
+export function ValidateContextModal({ context, opened, onClose }: { context: IntegrationContext; opened: boolean; onClose: () => void }) {
+  const { state, validate, reset } = useContextValidation(context);
+  const openPicker = useRef<() => void>(null);
+  const busy = state.status === 'running';
+  const close = () => {
+    reset();
+    onClose();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={`Validate ${context.name}`} size="xl">
+      <Stack>
+        <Text size="sm">
+          Upload a JSON file shaped like the request body for <code>{context.key}</code>: an object with a <code>data</code> array of records. Every record
+          is checked against the schema; nothing is stored.
+        </Text>
+        <Dropzone
+          openRef={openPicker}
+          onDrop={(files) => files[0] && void validate(files[0])}
+          onReject={(rejections) => rejections[0] && void validate(rejections[0].file)}
+          accept={{ 'application/json': ['.json'] }}
+          multiple={false}
+          activateOnClick={false}
+          loading={busy}
+          inputProps={{ 'aria-label': `JSON file to validate against ${context.key}` }}
+        >
+          <Stack align="center" gap="xs" py="lg" style={{ pointerEvents: 'all' }}>
+            <IconFileUpload size={36} stroke={1.5} color="var(--mantine-color-dimmed)" aria-hidden />
+            <Text size="sm" c="dimmed">
+              Drop a .json file here, or
+            </Text>
+            <Button onClick={() => openPicker.current?.()} disabled={busy} leftSection={<IconFileUpload size={16} aria-hidden />}>
+              Upload to Validate
+            </Button>
+          </Stack>
+        </Dropzone>
+        <Status state={state} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Close
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
