@@ -3,7 +3,7 @@ import { AppShellLayout } from './app-shell';
 import { RequireAuth } from './require-auth';
 import { SignInPage, SignUpPage } from './routes/auth-pages';
 import { CompanySettingsPage } from './routes/company-settings';
-import { IntegrationsPage } from './routes/integrations';
+import { IntegrationDetailsPage, IntegrationsPage, NewIntegrationPage } from './routes/integrations';
 import { ProvisioningPage } from './routes/provisioning';
 
 export const router = createBrowserRouter([
@@ -19,6 +19,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/integrations" replace /> },
       { path: 'integrations', element: <IntegrationsPage /> },
+      { path: 'integrations/new', element: <NewIntegrationPage /> },
+      { path: 'integrations/:id/:tab?', element: <IntegrationDetailsPage /> },
       { path: 'provisioning', element: <ProvisioningPage /> },
       { path: 'settings/company/:tab?', element: <CompanySettingsPage /> },
       { path: '*', element: <Navigate to="/integrations" replace /> },

@@ -1,10 +1,89 @@
-import { Stack, Text, Title } from '@mantine/core';
+import type { MonitoringContextResponse } from '@gatehouse/contracts';
+import type { JsonSchema } from '@gatehouse/schemas';
+import { Anchor, Breadcrumbs, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ConnectedIntegrations } from '../../features/integrations/components/connected-integrations';
+import { DETAIL_TABS, IntegrationDetails, type DetailTab } from '../../features/integrations/components/integration-details';
+import { IntegrationWizard } from '../../features/integrations/components/integration-wizard';
+import type { RenderMonitoringDetails, RenderMonitoringPicker } from '../../features/integrations/components/monitoring-slots';
+import { SchemaView } from '../../features/integrations/components/schema-view';
+import { useMonitoringCategories } from '../../features/monitorings/api/get-monitoring-categories';
+import { MonitoringDetailsModal } from '../../features/monitorings/components/monitoring-details-modal';
+import { MonitoringPicker } from '../../features/monitorings/components/monitoring-picker';
 
+// The integration pages show pieces of the monitorings feature; they are wired in here.
+const renderPicker: RenderMonitoringPicker = (props) => <MonitoringPicker {...props} />;
+const renderContextSchema = (context: MonitoringContextResponse) => <SchemaView schema={context.schema as JsonSchema} label={context.key} />;
+const renderMonitoringDetails: RenderMonitoringDetails = (props) => <MonitoringDetailsModal {...props} renderSchema={renderContextSchema} />;
+
+function IntegrationsCrumbs({ current }: { current: string }) {
+  return (
+    <Breadcrumbs aria-label="Breadcrumb">
+      <Anchor component={Link} to="/integrations" size="sm">
+        Integrations
+      </Anchor>
+      <Text size="sm" c="dimmed" aria-current="page">
+        {current}
+      </Text>
+    </Breadcrumbs>
+  );
+}
+
+/** /integrations: the company's integrations. */
 export function IntegrationsPage() {
+  const { data: categories = [] } = useMonitoringCategories();
   return (
     <Stack>
-      <Title order={2}>Integrations</Title>
-      <Text c="dimmed">Connect in-house systems that push evidence to Gatehouse.</Text>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>Integrations</Title>
+          <Text c="dimmed">Connect in-house systems that push evidence to Gatehouse.</Text>
+        </div>
+        <Button component={Link} to="/integrations/new">
+          + Custom Integration
+        </Button>
+      </Group>
+      <Tabs defaultValue="connected">
+        <Tabs.List>
+          <Tabs.Tab value="connected">Connected</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="connected" pt="md">
+          <ConnectedIntegrations categories={categories} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+/** /integrations/new: the custom integration wizard. */
+export function NewIntegrationPage() {
+  return (
+    <Stack>
+      <IntegrationsCrumbs current="Custom Integration" />
+      <Title order={2}>New custom integration</Title>
+      <IntegrationWizard renderPicker={renderPicker} />
+    </Stack>
+  );
+}
+
+const isDetailTab = (value: string | undefined): value is DetailTab => DETAIL_TABS.includes(value as DetailTab);
+
+/** /integrations/:id/:tab?: one integration; the URL keeps the open tab. */
+export function IntegrationDetailsPage() {
+  const { id = '', tab } = useParams();
+  const navigate = useNavigate();
+  return (
+    <Stack>
+      <IntegrationsCrumbs current="Integration details" />
+      <IntegrationDetails
+        integrationId={id}
+        tab={isDetailTab(tab) ? tab : 'overview'}
+        onTabChange={(next) => navigate(next === 'overview' ? `/integrations/${id}` : `/integrations/${id}/${next}`, { replace: true })}
+        onDeleted={() => navigate('/integrations', { replace: true })}
+        renderPicker={renderPicker}
+        renderMonitoringDetails={renderMonitoringDetails}
+        // Ingest adds renderContextSyncStatus (latest submission per context) and renderDataTab here.
+      />
     </Stack>
   );
 }
