@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { ConnectorExecutor } from '../src/modules/http-connector/connector-executor.service.js';
+import { DownstreamUnavailableError } from '../src/modules/http-connector/http-connector.errors.js';
+import { HttpConnectorService } from '../src/modules/http-connector/http-connector.service.js';
 import { OutboundSettings } from '../src/modules/http-connector/outbound-settings.js';
 import { DownstreamStub, json, xml } from './support/downstream-stub.js';
 import { signUpAdmin, startTestApp, type Admin, type TestApp } from './support/test-app.js';
@@ -385,6 +388,34 @@ describe('POST /api/connectors/:id/test (live calls through the executor)', () =
       const calls = await admin.get(`/api/connectors/${id}/calls`).expect(200);
       expect(calls.body.items).toHaveLength(1);
       expect(calls.body.items[0]).toMatchObject({ operation: 'get_user', status: null, source: 'test', error: expect.stringMatching(/HTTPS is required/) });
+    });
+  });
+
+  describe('ConnectorExecutor.execute (used by SCIM provisioning)', () => {
+    it('runs inside a caller\'s transaction, recording the call through its EntityManager', async () => {
+      const id = await connector({ mappings: { get_user: getUser('/v1/users/detail', { query_params: { email: '{scim_user_email}' } }) } });
+      const executor = t.app.get(ConnectorExecutor);
+      const connectors = t.app.get(HttpConnectorService);
+      const companyId = admin.me.company.id;
+      const result = await t.dataSource.transaction(async (em) => {
+        const row = await connectors.getEntity(companyId, id, em);
+        return executor.execute(companyId, row, 'get_user', { scim_user: { userName: 'x', emails: [{ value: 'scim@example.com' }] } }, { source: 'scim', em });
+      });
+      expect(result).toMatchObject({ operation: 'get_user', status: 200, resolved: { id: '1938', email: 'scim@example.com' }, attempts: 1 });
+      expect(result.request.headers.Authorization).toBe('Bearer ••••••');
+      const calls = await admin.get(`/api/connectors/${id}/calls`).expect(200);
+      expect(calls.body.items).toEqual([expect.objectContaining({ operation: 'get_user', source: 'scim', status: 200 })]);
+    });
+
+    it('throws typed, retryable errors for 5xx answers', async () => {
+      const id = await connector({ mappings: { get_user: getUser('/always-503') } });
+      const row = await t.app.get(HttpConnectorService).getEntity(admin.me.company.id, id);
+      const error = await t.app
+        .get(ConnectorExecutor)
+        .execute(admin.me.company.id, row, 'get_user', {}, { source: 'scim' })
+        .then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(DownstreamUnavailableError);
+      expect(error).toMatchObject({ kind: 'unavailable', retryable: true, status: 503, attempts: 3 });
     });
   });
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ConnectorCallListResponse, ConnectorCallResponse, ListConnectorCallsQuery } from '@gatehouse/contracts';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { ConnectorCall, type ConnectorCallSource } from './entities/connector-call.entity.js';
 
 export type CallRecord = {
@@ -30,19 +30,26 @@ export class ConnectorCallLog {
 
   /**
    * Never fails the call it records: a log write that fails is reported in the server log and the
-   * caller still gets the downstream answer.
+   * caller still gets the downstream answer. With `em`, the rows are written inside the caller's
+   * transaction (behind a savepoint, so a failed write cannot abort it): on the embedded database a
+   * write through another pool connection would wait for that transaction to end.
    */
-  async record(call: CallRecord): Promise<void> {
+  async record(call: CallRecord, em?: EntityManager): Promise<void> {
+    const manager = em ?? this.calls.manager;
+    const savepoint = em ? 'connector_call_log' : undefined;
     try {
-      await this.calls.insert({ ...call, durationMs: Math.round(call.durationMs) });
+      if (savepoint) await manager.query(`SAVEPOINT ${savepoint}`);
+      await manager.getRepository(ConnectorCall).insert({ ...call, durationMs: Math.round(call.durationMs) });
       // Plain SQL: a repository update would also bump updated_at, which tracks configuration changes.
-      await this.calls.query(`UPDATE connectors SET last_call_at = now(), last_error = $1 WHERE id = $2 AND company_id = $3`, [call.error, call.connectorId, call.companyId]);
-      await this.calls.query(
+      await manager.query(`UPDATE connectors SET last_call_at = now(), last_error = $1 WHERE id = $2 AND company_id = $3`, [call.error, call.connectorId, call.companyId]);
+      await manager.query(
         `DELETE FROM connector_calls WHERE id IN (
            SELECT id FROM connector_calls WHERE connector_id = $1 ORDER BY created_at DESC OFFSET $2)`,
         [call.connectorId, CALLS_KEPT_PER_CONNECTOR],
       );
+      if (savepoint) await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
     } catch (err) {
+      if (savepoint) await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`).catch(() => undefined);
       this.logger.warn({ connectorId: call.connectorId, operation: call.operation, err: { name: (err as Error).name, message: (err as Error).message } }, 'Could not record a connector call');
     }
   }

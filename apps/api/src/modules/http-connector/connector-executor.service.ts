@@ -14,6 +14,7 @@ import {
   type OperationMapping,
   type ReadResult,
 } from '@gatehouse/mapping';
+import type { EntityManager } from 'typeorm';
 import { SecretDecryptionError, SecretsService } from '../../common/secrets/secrets.service.js';
 import { ConnectorCallLog } from './connector-call-log.service.js';
 import type { ConnectorCallSource } from './entities/connector-call.entity.js';
@@ -32,7 +33,14 @@ import { OAuthTokenCache, type CachedToken } from './oauth-token-cache.js';
 import { OutboundHttp, type OutboundResponse } from './outbound-http.js';
 import { OutboundSettings } from './outbound-settings.js';
 
-export type ExecuteOptions = { source: ConnectorCallSource };
+export type ExecuteOptions = {
+  source: ConnectorCallSource;
+  /**
+   * Write the call log inside this transaction (callers that call out while a transaction is
+   * open; on the embedded database another connection would wait for it).
+   */
+  em?: EntityManager;
+};
 
 export type ExecuteResult<O extends CapabilityKey = CapabilityKey> = {
   operation: O;
@@ -142,7 +150,7 @@ export class ConnectorExecutor {
 
     let token: CachedToken | undefined;
     if (auth?.type === 'oauth2_client_credentials') {
-      token = await this.oauthToken(companyId, connector, auth, secret!, opts.source, false);
+      token = await this.oauthToken(companyId, connector, auth, secret!, opts, false);
       knownSecrets.push(token.accessToken);
     }
 
@@ -156,7 +164,7 @@ export class ConnectorExecutor {
       if (response.status === 401 && !isSuccess(401) && auth?.type === 'oauth2_client_credentials' && token) {
         // The token may have been revoked or expired early: one fresh token, one more try.
         this.tokens.forget(connector.id, token.accessToken);
-        token = await this.oauthToken(companyId, connector, auth, secret!, opts.source, true);
+        token = await this.oauthToken(companyId, connector, auth, secret!, opts, true);
         knownSecrets.push(token.accessToken);
         response = await this.send(connector, prepared, auth, secret, token, isSuccess);
         attempts += response.attempts;
@@ -202,18 +210,21 @@ export class ConnectorExecutor {
       }
       throw err;
     } finally {
-      await this.callLog.record({
-        companyId,
-        connectorId: connector.id,
-        operation,
-        method: prepared.method,
-        url: redactSecrets(maskUrl(prepared.url), knownSecrets),
-        status: failure?.status ?? response?.status ?? null,
-        durationMs: Date.now() - started,
-        attempts: attempts || response?.attempts || 1,
-        error: failure ? redactSecrets(failure.message, knownSecrets) : null,
-        source: opts.source,
-      });
+      await this.callLog.record(
+        {
+          companyId,
+          connectorId: connector.id,
+          operation,
+          method: prepared.method,
+          url: redactSecrets(maskUrl(prepared.url), knownSecrets),
+          status: failure?.status ?? response?.status ?? null,
+          durationMs: Date.now() - started,
+          attempts: attempts || response?.attempts || 1,
+          error: failure ? redactSecrets(failure.message, knownSecrets) : null,
+          source: opts.source,
+        },
+        opts.em,
+      );
     }
   }
 
@@ -224,7 +235,7 @@ export class ConnectorExecutor {
     if (auth?.type !== 'oauth2_client_credentials') throw ConnectorErrors.notOAuth();
     const secret = this.readSecret(connector);
     const started = Date.now();
-    const token = await this.oauthToken(companyId, connector, auth, secret, opts.source, true);
+    const token = await this.oauthToken(companyId, connector, auth, secret, opts, true);
     return {
       tokenType: token.tokenType,
       expiresIn: token.expiresIn ?? null,
@@ -299,16 +310,16 @@ export class ConnectorExecutor {
     connector: Connector,
     auth: OAuth2ClientCredentialsAuth,
     secret: string,
-    source: ConnectorCallSource,
+    opts: ExecuteOptions,
     fresh: boolean,
   ): Promise<CachedToken> {
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([auth.oauth_token_url, auth.oauth_client_id, auth.oauth_scope ?? '', auth.oauth_audience ?? '', connector.secretCiphertext ?? '', connector.allowInsecureHttp]))
       .digest('base64url');
-    return this.tokens.get(connector.id, fingerprint, () => this.requestToken(companyId, connector, auth, secret, source), { fresh });
+    return this.tokens.get(connector.id, fingerprint, () => this.requestToken(companyId, connector, auth, secret, opts), { fresh });
   }
 
-  private async requestToken(companyId: string, connector: Connector, auth: OAuth2ClientCredentialsAuth, secret: string, source: ConnectorCallSource): Promise<CachedToken> {
+  private async requestToken(companyId: string, connector: Connector, auth: OAuth2ClientCredentialsAuth, secret: string, opts: ExecuteOptions): Promise<CachedToken> {
     // client_secret_post (RFC 6749 §2.3.1): accepted by most providers.
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: auth.oauth_client_id, client_secret: secret });
     if (auth.oauth_scope) form.set('scope', auth.oauth_scope);
@@ -338,18 +349,21 @@ export class ConnectorExecutor {
       error = redactSecrets(failure?.message ?? (err as Error).message, [secret]);
       throw failure ?? err;
     } finally {
-      await this.callLog.record({
-        companyId,
-        connectorId: connector.id,
-        operation: 'oauth_token',
-        method: 'POST',
-        url: maskUrl(auth.oauth_token_url),
-        status: response?.status ?? null,
-        durationMs: Date.now() - started,
-        attempts: response?.attempts ?? 1,
-        error,
-        source,
-      });
+      await this.callLog.record(
+        {
+          companyId,
+          connectorId: connector.id,
+          operation: 'oauth_token',
+          method: 'POST',
+          url: maskUrl(auth.oauth_token_url),
+          status: response?.status ?? null,
+          durationMs: Date.now() - started,
+          attempts: response?.attempts ?? 1,
+          error,
+          source: opts.source,
+        },
+        opts.em,
+      );
     }
   }
 }
