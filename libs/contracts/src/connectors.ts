@@ -1,3 +1,4 @@
+import { CAPABILITY_KEYS, type CapabilityKey } from '@gatehouse/mapping';
 import { z } from 'zod';
 
 // Request and response shapes of /api/connectors. The capabilities, mappings and auth objects
@@ -6,21 +7,9 @@ import { z } from 'zod';
 
 export const CONNECTOR_TYPES = ['custom_http'] as const;
 export const CONNECTOR_NAME_MAX_LENGTH = 100;
-/** The operation names, in the documented order (same as the mapping engine's capability keys). */
-export const CONNECTOR_OPERATIONS = [
-  'create_user',
-  'get_user',
-  'update_user',
-  'delete_user',
-  'list_users',
-  'create_group',
-  'get_group',
-  'update_group_members',
-  'update_group_name',
-  'delete_group',
-  'list_groups',
-] as const;
-export type ConnectorOperation = (typeof CONNECTOR_OPERATIONS)[number];
+/** The operation names, in the documented order: the mapping engine's capability keys. */
+export const CONNECTOR_OPERATIONS = CAPABILITY_KEYS;
+export type ConnectorOperation = CapabilityKey;
 export const CONNECTOR_CALL_SOURCES = ['preview', 'test', 'scim'] as const;
 /** Shown instead of a credential in previews and test results. */
 export const SECRET_MASK = '••••••';
