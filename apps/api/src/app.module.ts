@@ -12,6 +12,8 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { HttpConnectorModule } from './modules/http-connector/http-connector.module.js';
+import { IntegrationsModule } from './modules/integrations/integrations.module.js';
+import { SchemasModule } from './modules/schemas/schemas.module.js';
 
 export type AppModuleOptions = {
   config: AppConfig;
@@ -47,6 +49,8 @@ export class AppModule {
         CompaniesModule,
         ApiKeysModule,
         HttpConnectorModule,
+        SchemasModule,
+        IntegrationsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: opts.config }],
       exports: [APP_CONFIG],

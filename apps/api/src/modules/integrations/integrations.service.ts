@@ -1,0 +1,196 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  CUSTOM_INTEGRATIONS_CATEGORY,
+  type IntegrationDetail,
+  type IntegrationListItem,
+  type ListIntegrationsQuery,
+} from '@gatehouse/contracts';
+import type { JsonSchema } from '@gatehouse/schemas';
+import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
+import type { SessionContext } from '../../common/http/auth-kind.js';
+import { forCompany, isUuid } from '../../common/tenant.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { SchemasService } from '../schemas/schemas.service.js';
+import { Integration } from './entities/integration.entity.js';
+import { IntegrationLogo } from './entities/integration-logo.entity.js';
+import { IntegrationMonitoring } from './entities/integration-monitoring.entity.js';
+import { IntegrationErrors } from './integrations.errors.js';
+import { selectedContexts, toIntegrationDetail, toIntegrationListItem, type IntegrationView } from './integrations.mapper.js';
+
+export interface CreateIntegrationInput {
+  name: string;
+  description: string | null;
+  monitoringIds: string[];
+}
+
+export interface UpdateIntegrationInput {
+  name?: string;
+  description?: string | null;
+}
+
+/** What an ingest request resolves to: the integration, and the context's record schema. */
+export interface IntegrationContextTarget {
+  integration: { id: string; companyId: string; name: string; kind: 'custom' };
+  context: { key: string; name: string; schema: JsonSchema };
+}
+
+/** Owns integrations and their monitoring selection; every query is scoped by company. */
+@Injectable()
+export class IntegrationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Integration) private readonly integrations: Repository<Integration>,
+    @InjectRepository(IntegrationMonitoring) private readonly selections: Repository<IntegrationMonitoring>,
+    @InjectRepository(IntegrationLogo) private readonly logos: Repository<IntegrationLogo>,
+    private readonly schemas: SchemasService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(companyId: string, query: ListIntegrationsQuery): Promise<IntegrationListItem[]> {
+    const qb = this.integrations.createQueryBuilder('i').where(forCompany<Integration>(companyId));
+    if (query.q) qb.andWhere('i.name ILIKE :pattern', { pattern: `%${escapeLike(query.q)}%` });
+    if (query.category && query.category !== CUSTOM_INTEGRATIONS_CATEGORY) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM integration_monitorings im JOIN monitorings m ON m.key = im.monitoring_key
+                 WHERE im.integration_id = i.id AND m.category_key = :category)`,
+        { category: query.category },
+      );
+    }
+    const rows = await qb.getMany();
+    // Sorted here rather than in SQL so the order does not depend on the database's collation.
+    rows.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.createdAt.getTime() - b.createdAt.getTime());
+    return (await this.views(rows)).map(toIntegrationListItem);
+  }
+
+  async get(companyId: string, id: string): Promise<IntegrationDetail> {
+    const row = await this.require(companyId, id);
+    const [view] = await this.views([row]);
+    return toIntegrationDetail(view!, this.config.publicUrl);
+  }
+
+  async create(session: SessionContext, input: CreateIntegrationInput): Promise<IntegrationDetail> {
+    this.refuseUnknownMonitorings(input.monitoringIds);
+    const id = await this.db.transaction(async (em) => {
+      const row = await em.save(
+        em.create(Integration, { companyId: session.companyId, kind: 'custom', name: input.name, description: input.description, createdBy: session.userId }),
+      );
+      await em.insert(
+        IntegrationMonitoring,
+        input.monitoringIds.map((monitoringKey) => ({ integrationId: row.id, monitoringKey })),
+      );
+      return row.id;
+    });
+    return this.get(session.companyId, id);
+  }
+
+  async update(companyId: string, id: string, input: UpdateIntegrationInput): Promise<IntegrationDetail> {
+    if (!isUuid(id)) throw IntegrationErrors.notFound();
+    const changes: Partial<Pick<Integration, 'name' | 'description'>> = {};
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.description !== undefined) changes.description = input.description;
+    const result = await this.integrations.update(forCompany<Integration>(companyId, { id }), { ...changes, updatedAt: () => 'now()' });
+    if (!result.affected) throw IntegrationErrors.notFound();
+    return this.get(companyId, id);
+  }
+
+  /** Replaces the whole selection; kept monitorings keep their rows. */
+  async replaceMonitorings(companyId: string, id: string, monitoringIds: string[]): Promise<IntegrationDetail> {
+    if (!isUuid(id)) throw IntegrationErrors.notFound();
+    this.refuseUnknownMonitorings(monitoringIds);
+    await this.db.transaction(async (em) => {
+      // Locks the row: two concurrent replacements apply one after the other.
+      await this.require(companyId, id, em, true);
+      await em
+        .createQueryBuilder()
+        .delete()
+        .from(IntegrationMonitoring)
+        .where('integration_id = :id AND NOT (monitoring_key = ANY(:keys))', { id, keys: monitoringIds })
+        .execute();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(IntegrationMonitoring)
+        .values(monitoringIds.map((monitoringKey) => ({ integrationId: id, monitoringKey })))
+        .orIgnore()
+        .execute();
+      await this.touch(em, id);
+    });
+    return this.get(companyId, id);
+  }
+
+  async remove(companyId: string, id: string): Promise<void> {
+    if (!isUuid(id)) throw IntegrationErrors.notFound();
+    // Selections and the logo go with it (ON DELETE CASCADE).
+    const result = await this.integrations.delete(forCompany<Integration>(companyId, { id }));
+    if (!result.affected) throw IntegrationErrors.notFound();
+  }
+
+  /**
+   * For the ingest endpoint and validation: the integration (in this company) and one of its
+   * contexts. Throws IntegrationNotFoundError, or ContextNotAcceptedError naming the contexts
+   * the integration accepts.
+   */
+  async findContextForCompany(companyId: string, integrationId: string, contextKey: string): Promise<IntegrationContextTarget> {
+    const row = await this.require(companyId, integrationId);
+    const keys = await this.selectedKeys([row.id]);
+    const contexts = selectedContexts(this.schemas.monitoringsInCatalogOrder(keys.get(row.id) ?? []));
+    const context = contexts.find((c) => c.key === contextKey);
+    if (!context) throw IntegrationErrors.contextNotAccepted(contextKey, contexts.map((c) => c.key));
+    return {
+      integration: { id: row.id, companyId: row.companyId, name: row.name, kind: row.kind },
+      context: { key: context.key, name: context.name, schema: context.schema },
+    };
+  }
+
+  /** The integration in this company, or a 404 (also for a malformed id). */
+  async require(companyId: string, id: string, em?: EntityManager, lock = false): Promise<Integration> {
+    if (!isUuid(id)) throw IntegrationErrors.notFound();
+    const repo = em ? em.getRepository(Integration) : this.integrations;
+    const row = await repo.findOne({ where: forCompany<Integration>(companyId, { id }), ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!row) throw IntegrationErrors.notFound();
+    return row;
+  }
+
+  /** Marks the integration changed (logo, selection) inside the caller's transaction. */
+  async touch(em: EntityManager, id: string): Promise<void> {
+    await em.update(Integration, { id }, { updatedAt: () => 'now()' });
+  }
+
+  private refuseUnknownMonitorings(ids: string[]): void {
+    const unknown = this.schemas.unknownMonitoringKeys(ids);
+    if (unknown.length > 0) throw IntegrationErrors.unknownMonitorings(ids, unknown);
+  }
+
+  private async views(rows: Integration[]): Promise<IntegrationView[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [keys, logos] = await Promise.all([
+      this.selectedKeys(ids),
+      // Never the bytes: only whether there is a logo and its version.
+      this.logos.find({ select: { integrationId: true, sha256: true }, where: { integrationId: In(ids) } }),
+    ]);
+    const shaById = new Map(logos.map((l) => [l.integrationId, l.sha256]));
+    return rows.map((integration) => ({
+      integration,
+      logoSha256: shaById.get(integration.id) ?? null,
+      monitorings: this.schemas.monitoringsInCatalogOrder(keys.get(integration.id) ?? []),
+    }));
+  }
+
+  private async selectedKeys(integrationIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await this.selections.find({ select: { integrationId: true, monitoringKey: true }, where: { integrationId: In(integrationIds) } });
+    const byId = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = byId.get(row.integrationId) ?? [];
+      list.push(row.monitoringKey);
+      byId.set(row.integrationId, list);
+    }
+    return byId;
+  }
+}
+
+/** `%`, `_` and `\` in a search are literal characters, not patterns. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
