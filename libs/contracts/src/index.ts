@@ -5,3 +5,4 @@ export * from './api-keys.js';
 export * from './catalog.js';
 export * from './integrations.js';
 export * from './connectors.js';
+export * from './ingest.js';
