@@ -12,6 +12,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { HttpConnectorModule } from './modules/http-connector/http-connector.module.js';
+import { IngestModule } from './modules/ingest/ingest.module.js';
 import { IntegrationsModule } from './modules/integrations/integrations.module.js';
 import { SchemasModule } from './modules/schemas/schemas.module.js';
 
@@ -51,6 +52,7 @@ export class AppModule {
         HttpConnectorModule,
         SchemasModule,
         IntegrationsModule,
+        IngestModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: opts.config }],
       exports: [APP_CONFIG],

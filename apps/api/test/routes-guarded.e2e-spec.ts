@@ -15,6 +15,7 @@ const EXPECTED_NON_SESSION: Record<string, string> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
   'GET /external/v2/whoami': 'api-key',
+  'POST /external/v2/integration/:integrationId/context/:contextKey': 'api-key',
 };
 
 describe('route guards', () => {

@@ -1,0 +1,30 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * One record of an accepted submission, in its original position. Written in bulk with plain
+ * SQL (see IngestRepository); the entity documents the table and serves reads.
+ */
+@Entity({ name: 'ingest_records' })
+export class IngestRecord {
+  @PrimaryColumn({ name: 'submission_id', type: 'uuid' })
+  submissionId: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  idx: number;
+
+  @Column({ name: 'company_id', type: 'uuid' })
+  companyId: string;
+
+  @Column({ name: 'integration_id', type: 'uuid' })
+  integrationId: string;
+
+  @Column({ name: 'context_key', type: 'text' })
+  contextKey: string;
+
+  /** The value of the schema's x-record-key, as text; null when the schema has none. */
+  @Column({ name: 'record_key', type: 'text', nullable: true })
+  recordKey: string | null;
+
+  @Column({ type: 'jsonb' })
+  data: unknown;
+}

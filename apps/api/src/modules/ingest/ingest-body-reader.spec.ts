@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { PassThrough } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from '@jest/globals';
+import { AppError } from '../../common/errors/app-error.js';
+import { exceedsDepth, parseIngestJson, readIngestBody, type BodySource } from './ingest-body-reader.js';
+import { IngestRefusal } from './ingest.errors.js';
+
+const MB = 1024 * 1024;
+
+function source(headers: IncomingHttpHeaders): BodySource & PassThrough {
+  return Object.assign(new PassThrough(), { headers });
+}
+
+/** A request whose body is `body`, sent in 64 kB chunks. */
+function requestOf(body: Buffer | string, headers: IncomingHttpHeaders = {}) {
+  const req = source({ 'content-type': 'application/json', ...headers });
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
+  setImmediate(() => {
+    for (let i = 0; i < bytes.length; i += 65536) req.write(bytes.subarray(i, i + 65536));
+    req.end();
+  });
+  return req;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
+
+describe('readIngestBody', () => {
+  it('reads a JSON body and hashes it', async () => {
+    const body = '{"data":[{"id":"é"}]}';
+    const read = await readIngestBody(requestOf(body, { 'content-type': 'application/json; charset=UTF-8' }), { maxBytes: MB });
+    expect(read).toEqual({ text: body, wireBytes: Buffer.byteLength(body), sha256: sha256(body) });
+  });
+
+  it.each([
+    ['a missing Content-Type', undefined, /Content-Type header is missing/],
+    ['text/plain', 'text/plain', /Content-Type "text\/plain" is not accepted/],
+    ['form data', 'application/x-www-form-urlencoded', /not accepted: send the records as JSON/],
+    ['a charset other than UTF-8', 'application/json; charset=latin1', /charset "latin1" is not accepted/],
+  ])('refuses %s with 415 before reading', async (_what, contentType, message) => {
+    const req = source(contentType === undefined ? {} : { 'content-type': contentType });
+    const err = await refusal(readIngestBody(req, { maxBytes: MB }));
+    expect(err.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(err.message).toMatch(message);
+  });
+
+  it('refuses Content-Encoding other than gzip with 415', async () => {
+    const err = await refusal(readIngestBody(requestOf('{}', { 'content-encoding': 'br' }), { maxBytes: MB }));
+    expect(err.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(err.message).toBe('Content-Encoding "br" is not accepted: send the body uncompressed or with Content-Encoding: gzip.');
+  });
+
+  it('refuses a declared Content-Length over the limit with 413 naming it, before reading', async () => {
+    const req = source({ 'content-type': 'application/json', 'content-length': String(MB + 1) });
+    const err = await refusal(readIngestBody(req, { maxBytes: MB }));
+    expect(err.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(err.message).toMatch(/larger than the limit of 1 MB \(1048576 bytes\)/);
+    expect(err.headers).toEqual({ Connection: 'close' });
+    expect(req.readableFlowing).not.toBe(true);
+  });
+
+  it('stops reading as soon as an undeclared body passes the limit', async () => {
+    const req = source({ 'content-type': 'application/json' });
+    let written = 0;
+    const pump = setInterval(() => {
+      written += 65536;
+      req.write(Buffer.alloc(65536, 32));
+    }, 1);
+    const err = await refusal(readIngestBody(req, { maxBytes: 200_000 }));
+    clearInterval(pump);
+    expect(err.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(written).toBeLessThan(20 * 65536);
+    expect(req.isPaused()).toBe(true);
+  });
+
+  it('accepts gzip and hashes the decompressed bytes', async () => {
+    const body = JSON.stringify({ data: Array.from({ length: 1000 }, (_, i) => ({ id: `emp_${i}` })) });
+    const read = await readIngestBody(requestOf(gzipSync(body), { 'content-encoding': 'gzip' }), { maxBytes: MB });
+    expect(read.text).toBe(body);
+    expect(read.sha256).toBe(sha256(body));
+    expect(read.wireBytes).toBe(gzipSync(body).length);
+  });
+
+  it('applies the limit to the decompressed size: a gzip bomb stops at the limit', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * MB, 32));
+    expect(bomb.length).toBeLessThan(MB / 4);
+    const before = process.memoryUsage().arrayBuffers;
+    const err = await refusal(readIngestBody(requestOf(bomb, { 'content-encoding': 'gzip' }), { maxBytes: MB }));
+    expect(err.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(err.message).toMatch(/limit of 1 MB \(1048576 bytes\) once decompressed/);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * MB);
+  });
+
+  it('refuses a body that claims gzip but is not', async () => {
+    const err = await refusal(readIngestBody(requestOf('{"data":[]}', { 'content-encoding': 'gzip' }), { maxBytes: MB }));
+    expect(err).toBeInstanceOf(IngestRefusal);
+    expect(err.message).toBe('The body was sent with Content-Encoding: gzip but is not valid gzip data.');
+  });
+
+  it('rejects when the client goes away before the end', async () => {
+    const req = source({ 'content-type': 'application/json' });
+    setImmediate(() => {
+      req.write('{"data":[');
+      req.destroy();
+    });
+    const err = await refusal(readIngestBody(req, { maxBytes: MB }));
+    expect(err.message).toMatch(/ended before it was complete/);
+  });
+});
+
+describe('parseIngestJson', () => {
+  it('says where JSON syntax fails, by line and column', () => {
+    let caught: unknown;
+    try {
+      parseIngestJson('{\n  "data": [\n    {"id": "a"}\n    {"id": "b"}\n  ]\n}');
+    } catch (err) {
+      caught = err;
+    }
+    const refusal = caught as IngestRefusal;
+    expect(refusal).toBeInstanceOf(IngestRefusal);
+    expect(refusal.message).toMatch(/^Invalid JSON at line 4, column 5: /);
+    expect(refusal.errors[0]).toMatchObject({ index: null, line: 4, column: 5 });
+  });
+
+  it('parses a very deeply nested document without overflowing, then refuses the record by index', () => {
+    const deep = `{"data":[{"id":"ok"},{"id":"x","extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`;
+    expect(() => parseIngestJson(deep)).toThrow(/data\[1\] is nested more than 32 levels deep/);
+  });
+
+  it('accepts records nested up to the limit', () => {
+    const nested = (depth: number): unknown => (depth === 0 ? 1 : { a: nested(depth - 1) });
+    expect(exceedsDepth(nested(32), 32)).toBe(false);
+    expect(exceedsDepth(nested(33), 32)).toBe(true);
+    expect(exceedsDepth([[[]]], 3)).toBe(false);
+    expect(exceedsDepth([[[[]]]], 3)).toBe(true);
+  });
+
+  it.each([
+    ['a NUL in a value', '{"id":"a","name":"x\\u0000y"}', 'name'],
+    ['an unpaired surrogate in an array', '{"id":"a","tags":["ok","\\ud800"]}', 'tags[1]'],
+    ['a NUL in a key', '{"id":"a","ma\\u0000p":{"k":1}}', 'ma\u0000p'],
+  ])('refuses %s (the database cannot store it), naming the record and field', (_what, record, path) => {
+    let caught: unknown;
+    try {
+      parseIngestJson(`{"data":[{"id":"fine"},${record}]}`);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(IngestRefusal);
+    expect((caught as IngestRefusal).errors).toEqual([{ index: 1, path, message: expect.stringMatching(/NUL character/) }]);
+  });
+
+  it('accepts paired surrogates and an escaped backslash before u0000', () => {
+    const body = parseIngestJson('{"data":[{"id":"\\ud83d\\ude00","note":"C:\\\\u0000"}]}') as { data: { id: string; note: string }[] };
+    expect(body.data[0]).toEqual({ id: '😀', note: 'C:\\u0000' });
+  });
+});

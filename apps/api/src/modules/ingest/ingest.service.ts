@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { ListRecordsQuery, RecordsPageResponse, SubmissionResponse, SyncStatusResponse } from '@gatehouse/contracts';
+import type { DataSource, Repository } from 'typeorm';
+import { forCompany } from '../../common/tenant.js';
+import { escapeLike, IntegrationsService } from '../integrations/integrations.service.js';
+import { IngestSubmission } from './entities/ingest-submission.entity.js';
+import { IngestErrors } from './ingest.errors.js';
+import { toContextSyncStatus, toSubmissionResponse, type ContextActivity } from './ingest.mapper.js';
+
+/** What admins see of pushed evidence. Every read first resolves the integration in their company. */
+@Injectable()
+export class IngestService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(IngestSubmission) private readonly submissions: Repository<IngestSubmission>,
+    private readonly integrations: IntegrationsService,
+  ) {}
+
+  /** Pushes to one context, newest first, accepted and refused. */
+  async listSubmissions(companyId: string, integrationId: string, contextKey: string, limit: number): Promise<SubmissionResponse[]> {
+    const { context } = await this.integrations.findContextForCompany(companyId, integrationId, contextKey);
+    const rows = await this.submissions.find({
+      where: forCompany<IngestSubmission>(companyId, { integrationId, contextKey: context.key }),
+      order: { receivedAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+    return rows.map(toSubmissionResponse);
+  }
+
+  /** One line per context the integration accepts: its last push and the data it holds now. */
+  async syncStatus(companyId: string, integrationId: string): Promise<SyncStatusResponse> {
+    const integration = await this.integrations.get(companyId, integrationId);
+    type Row = { context_key: string; status: 'accepted' | 'refused'; received_at: Date; record_count: number; error_count: number };
+    // The newest submission per context and the newest accepted one, each read off the
+    // (integration_id, context_key, received_at DESC) index.
+    const [last, accepted]: [Row[], Row[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT DISTINCT ON (context_key) context_key, status, received_at, record_count, error_count
+           FROM ingest_submissions WHERE company_id = $1 AND integration_id = $2
+          ORDER BY context_key, received_at DESC, id DESC`,
+        [companyId, integrationId],
+      ),
+      this.dataSource.query(
+        `SELECT DISTINCT ON (context_key) context_key, status, received_at, record_count, error_count
+           FROM ingest_submissions WHERE company_id = $1 AND integration_id = $2 AND status = 'accepted'
+          ORDER BY context_key, received_at DESC, id DESC`,
+        [companyId, integrationId],
+      ),
+    ]);
+    const lastBy = new Map(last.map((r) => [r.context_key, r]));
+    const acceptedBy = new Map(accepted.map((r) => [r.context_key, r]));
+    const activity = (key: string): ContextActivity => {
+      const l = lastBy.get(key);
+      const a = acceptedBy.get(key);
+      return {
+        last: l ? { receivedAt: new Date(l.received_at), status: l.status, recordCount: l.record_count, errorCount: l.error_count } : null,
+        lastAccepted: a ? { receivedAt: new Date(a.received_at), recordCount: a.record_count } : null,
+      };
+    };
+    return integration.contexts.map((c) => toContextSyncStatus(c.key, activity(c.key)));
+  }
+
+  /** A page of one accepted submission's records (the latest by default), optionally searched. */
+  async listRecords(companyId: string, integrationId: string, contextKey: string, query: ListRecordsQuery): Promise<RecordsPageResponse> {
+    const { context } = await this.integrations.findContextForCompany(companyId, integrationId, contextKey);
+    const submissionId = await this.resolveSubmission(companyId, integrationId, context.key, query.submission);
+    const page = { page: query.page, pageSize: query.pageSize };
+    if (submissionId === null) return { submissionId: null, total: 0, ...page, items: [] };
+
+    const params: unknown[] = [submissionId, companyId];
+    let filter = '';
+    if (query.q !== undefined) {
+      params.push(`%${escapeLike(query.q)}%`);
+      filter = ` AND data::text ILIKE $${params.length}`;
+    }
+    const [{ total }]: [{ total: number }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM ingest_records WHERE submission_id = $1 AND company_id = $2${filter}`,
+      params,
+    );
+    const rows: { idx: number; data: unknown }[] = await this.dataSource.query(
+      `SELECT idx, data FROM ingest_records WHERE submission_id = $1 AND company_id = $2${filter}
+        ORDER BY idx LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    return { submissionId, total, ...page, items: rows.map((r) => ({ index: r.idx, data: r.data })) };
+  }
+
+  /** `latest` is the newest accepted submission (null before the first); an id must be accepted and in this context. */
+  private async resolveSubmission(companyId: string, integrationId: string, contextKey: string, submission: string): Promise<string | null> {
+    const where = forCompany<IngestSubmission>(companyId, { integrationId, contextKey, status: 'accepted' });
+    if (submission === 'latest') {
+      const latest = await this.submissions.findOne({ select: { id: true }, where, order: { receivedAt: 'DESC', id: 'DESC' } });
+      return latest?.id ?? null;
+    }
+    const row = await this.submissions.findOne({ select: { id: true }, where: { ...where, id: submission } });
+    if (!row) throw IngestErrors.submissionNotFound();
+    return row.id;
+  }
+}
