@@ -2,6 +2,7 @@ import type { MonitoringContextResponse } from '@gatehouse/contracts';
 import type { JsonSchema } from '@gatehouse/schemas';
 import { Anchor, Breadcrumbs, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useIntegration } from '../../features/integrations/api/get-integration';
 import { ConnectedIntegrations } from '../../features/integrations/components/connected-integrations';
 import { DETAIL_TABS, IntegrationDetails, type DetailTab } from '../../features/integrations/components/integration-details';
 import { IntegrationWizard } from '../../features/integrations/components/integration-wizard';
@@ -72,9 +73,10 @@ const isDetailTab = (value: string | undefined): value is DetailTab => DETAIL_TA
 export function IntegrationDetailsPage() {
   const { id = '', tab } = useParams();
   const navigate = useNavigate();
+  const { data: integration } = useIntegration(id);
   return (
     <Stack>
-      <IntegrationsCrumbs current="Integration details" />
+      <IntegrationsCrumbs current={integration?.name ?? 'Integration'} />
       <IntegrationDetails
         integrationId={id}
         tab={isDetailTab(tab) ? tab : 'overview'}

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { integrationKeys, integrationPath } from './integration-keys';
 
+/** Uploads or replaces the logo (multipart field `file`); the server judges the type by content. */
 export function uploadIntegrationLogo({ id, file }: { id: string; file: File }) {
   const form = new FormData();
   form.append('file', file);
@@ -13,6 +14,9 @@ export function useUploadIntegrationLogo() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: uploadIntegrationLogo,
-    onSuccess: (_, { id }) => qc.invalidateQueries({ queryKey: integrationKeys.all }).then(() => qc.invalidateQueries({ queryKey: integrationKeys.detail(id) })),
+    onSuccess: (updated) => {
+      qc.setQueryData(integrationKeys.detail(updated.id), updated);
+      return qc.invalidateQueries({ queryKey: integrationKeys.lists() });
+    },
   });
 }

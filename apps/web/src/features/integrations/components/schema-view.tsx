@@ -45,7 +45,7 @@ export function SchemaView({ schema, label }: { schema: JsonSchema; label: strin
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr key={row.name}>
-                  <Table.Td pl={row.depth > 0 ? `calc(var(--mantine-spacing-xs) + ${row.depth * 16}px)` : undefined}>
+                  <Table.Td pl={row.depth > 0 ? `calc(var(--mantine-spacing-xs) + ${row.depth * 16}px)` : undefined} style={{ whiteSpace: 'nowrap' }}>
                     <Code>{row.name}</Code>
                     {row.recordKey && (
                       <Badge ml={6} size="xs" variant="light" title="Identifies a record: must be unique within one request">
@@ -55,7 +55,17 @@ export function SchemaView({ schema, label }: { schema: JsonSchema; label: strin
                   </Table.Td>
                   <Table.Td>{row.type}</Table.Td>
                   <Table.Td>{row.format || <Text span c="dimmed">—</Text>}</Table.Td>
-                  <Table.Td>{row.required ? <Badge size="sm" color="red" variant="light">required</Badge> : <Text span size="sm" c="dimmed">optional</Text>}</Table.Td>
+                  <Table.Td>
+                    {row.required ? (
+                      <Text span size="sm" fw={600} c="red.7">
+                        required
+                      </Text>
+                    ) : (
+                      <Text span size="sm" c="dimmed">
+                        optional
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{row.description}</Table.Td>
                 </Table.Tr>
               ))}

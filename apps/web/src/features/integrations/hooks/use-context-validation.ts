@@ -72,7 +72,7 @@ export function useContextValidation(context: Pick<IntegrationContext, 'schema' 
         showStep('confirming', null);
         try {
           const server = await validateOnServer({ validateUrl: context.validateUrl, file, signal });
-          done(server, 'server', null);
+          done(server, 'server', 'Checked in your browser and confirmed by the server.');
         } catch (err) {
           if (signal.aborted) return;
           const why = err instanceof ApiRequestError ? err.message : 'the server could not be reached';

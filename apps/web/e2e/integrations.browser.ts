@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { openBrowser, signUpInBrowser } from './support/browser';
+import { removeDir, startProduct, type Product } from './support/product';
+
+// The Employee example request body from the user documentation, verbatim.
+const EMPLOYEES_BODY = {
+  data: [
+    {
+      id: 'emp_001',
+      employee_name: 'Sarah Johnson',
+      first_name: 'Sarah',
+      last_name: 'Johnson',
+      email: 'sarah.johnson@company.com',
+      job_title: 'Senior Software Engineer',
+      department: 'Engineering',
+      manager: 'John Smith',
+      hiring_date: '2022-03-15T00:00:00Z',
+      employment_type: 'Full-time',
+      employment_status: 'Active',
+      employment_status_normalized: 'active',
+      lifecycle_status: 'employed',
+    },
+    {
+      id: 'emp_002',
+      employee_name: 'Michael Chen',
+      first_name: 'Michael',
+      last_name: 'Chen',
+      email: 'michael.chen@company.com',
+      job_title: 'Product Manager',
+      department: 'Product',
+      manager: 'Lisa Wang',
+      hiring_date: '2021-07-01T00:00:00Z',
+      employment_type: 'Full-time',
+      employment_status: 'Active',
+      employment_status_normalized: 'active',
+      lifecycle_status: 'employed',
+    },
+    {
+      id: 'emp_003',
+      employee_name: 'Emily Rodriguez',
+      first_name: 'Emily',
+      last_name: 'Rodriguez',
+      email: 'emily.rodriguez@company.com',
+      job_title: 'Marketing Specialist',
+      department: 'Marketing',
+      hiring_date: '2023-01-10T00:00:00Z',
+      termination_date: '2023-12-15T00:00:00Z',
+      employment_type: 'Full-time',
+      employment_status: 'Terminated',
+      employment_status_normalized: 'terminated',
+      lifecycle_status: 'offboarded',
+    },
+  ],
+};
+
+// --- A real PNG, drawn here: a 48×48 teal square with a white bar ------------------------
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+function drawLogoPng(size = 48): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const rows: number[] = [];
+  for (let y = 0; y < size; y++) {
+    rows.push(0); // filter: none
+    for (let x = 0; x < size; x++) {
+      const bar = y > size * 0.4 && y < size * 0.6 && x > size * 0.2 && x < size * 0.8;
+      rows.push(...(bar ? [255, 255, 255] : [18, 184, 134]));
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A full-page screenshot taken from the top, so the fixed header is drawn where it belongs. */
+async function fullPageShot(page: Page, path: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+}
+
+describe('custom integrations in the browser', () => {
+  let product: Product;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let files: string;
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await openBrowser(product.url);
+    files = mkdtempSync(join(tmpdir(), 'gatehouse-int-files-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+    removeDir(product.dataDir);
+    removeDir(files);
+  });
+
+  it('creates an integration with the wizard, validates files, edits its monitorings and finds it on the Connected tab', async () => {
+    const { page } = browser;
+    await signUpInBrowser(page, { company: 'Integrations Co' });
+    await page.getByText('No integrations yet').waitFor();
+    await page.screenshot({ path: '/tmp/int-empty.png', animations: 'disabled' });
+
+    // Step 1: Basic Details. Next without a name says why it cannot go on.
+    await page.getByRole('link', { name: '+ Custom Integration' }).click();
+    await page.getByRole('heading', { name: 'New custom integration' }).waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Integration Name is required').waitFor();
+    await page.getByLabel('Integration Name').fill('HR Sync Draft');
+    await page.getByLabel('Integration Description').fill('Employees and user accounts from our in-house HR system.');
+    await page.getByLabel('Logo file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: drawLogoPng() });
+    await page.getByRole('img', { name: 'Logo preview' }).waitFor();
+    await fullPageShot(page, '/tmp/int-wizard-1-details.png');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Step 2: Select Monitorings. Next stays disabled until one is picked.
+    await page.getByRole('navigation', { name: 'Monitoring categories' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('navigation', { name: 'Monitoring categories' }).getByRole('button', { name: /^HR/ }).click();
+    await page.getByRole('checkbox', { name: 'Employee onboarding and offboarding' }).click();
+    await page.getByRole('navigation', { name: 'Monitoring categories' }).getByRole('button', { name: /^All categories/ }).click();
+    await page.getByLabel('Search monitorings').fill('admin rights');
+    await page.getByRole('checkbox', { name: 'Privileged access is limited' }).click();
+    await page.getByText('2 selected').waitFor();
+    await page.getByLabel('Search monitorings').fill('');
+    await fullPageShot(page, '/tmp/int-wizard-2-monitorings.png');
+
+    // Back to Basic Details through the stepper: what was entered is still there.
+    await page.getByRole('button', { name: /Basic Details/ }).click();
+    await expect(page.getByLabel('Integration Name').inputValue()).resolves.toBe('HR Sync Draft');
+    await page.getByRole('img', { name: 'Logo preview' }).waitFor();
+    await page.getByLabel('Integration Name').fill('In-house HR System');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('2 selected').waitFor();
+    await expect(page.getByRole('checkbox', { name: 'Employee onboarding and offboarding' }).isChecked()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Step 3: Review shows both schemas.
+    const employeesSchema = page.getByRole('button', { name: 'Employee records schema (list_employees)' });
+    const usersSchema = page.getByRole('button', { name: 'User access records schema (list_users)' });
+    await employeesSchema.click();
+    await page.getByRole('table', { name: 'Fields of list_employees' }).getByText('hiring_date').waitFor();
+    await usersSchema.click();
+    await page.getByRole('table', { name: 'Fields of list_users' }).getByText('account_project_id').waitFor();
+    await fullPageShot(page, '/tmp/int-wizard-3-review.png');
+    await page.getByRole('button', { name: 'Finish' }).click();
+
+    // Details page with both endpoints.
+    await page.getByRole('heading', { name: 'In-house HR System', level: 2 }).waitFor();
+    const id = /\/integrations\/([^/]+)$/.exec(page.url())?.[1];
+    expect(id).toBeTruthy();
+    await page.getByText(`/external/v2/integration/${id}/context/list_employees`, { exact: false }).first().waitFor();
+    await page.getByText(`/external/v2/integration/${id}/context/list_users`, { exact: false }).first().waitFor();
+    await expect(page.getByRole('img', { name: 'In-house HR System logo' }).first().isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Copy endpoint for list_employees' }).click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toMatch(new RegExp(`/external/v2/integration/${id}/context/list_employees$`));
+    await fullPageShot(page, '/tmp/int-details-overview.png');
+
+    // Validate: the documented example is valid; a broken one lists its problems.
+    const validFile = join(files, 'employees.json');
+    writeFileSync(validFile, JSON.stringify(EMPLOYEES_BODY, null, 2));
+    const broken = structuredClone(EMPLOYEES_BODY);
+    broken.data[0]!.email = 'not-an-email';
+    delete (broken.data[2] as { id?: string }).id;
+    const invalidFile = join(files, 'employees-broken.json');
+    writeFileSync(invalidFile, JSON.stringify(broken));
+
+    await page.getByRole('button', { name: 'Validate list_employees data' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Validate Employee records' });
+    await dialog.getByRole('button', { name: 'Upload to Validate' }).waitFor();
+    await dialog.locator('input[type="file"]').setInputFiles(validFile);
+    await dialog.getByText('valid: 3 records').waitFor();
+    await page.screenshot({ path: '/tmp/int-validate-valid.png', animations: 'disabled' });
+
+    await dialog.locator('input[type="file"]').setInputFiles(invalidFile);
+    const problems = dialog.getByRole('table', { name: 'Validation problems' });
+    await problems.waitFor();
+    const rows = await problems.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['0', 'email', expect.stringMatching(/email/)],
+      ['2', 'id', expect.stringMatching(/required/)],
+    ]);
+    await dialog.getByText('2 problems found in 2 records.').waitFor();
+    await page.screenshot({ path: '/tmp/int-validate-errors.png', animations: 'disabled' });
+    await dialog.getByRole('button', { name: 'Close' }).last().click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Monitoring tab: details of a monitoring, then remove one from the selection.
+    await page.getByRole('tab', { name: 'Monitoring', exact: true }).click();
+    await page.getByRole('button', { name: 'Privileged access is limited: view details' }).waitFor();
+    await page.screenshot({ path: '/tmp/int-monitoring-tab.png', animations: 'disabled' });
+    await page.getByRole('button', { name: 'Privileged access is limited: view details' }).click();
+    const details = page.getByRole('dialog', { name: 'Privileged access is limited' });
+    await details.getByText('Identity & Access').waitFor();
+    await details.getByText('list_users').waitFor();
+    await details.getByRole('button', { name: /User access records/ }).click();
+    await details.getByRole('table', { name: 'Fields of list_users' }).waitFor();
+    await page.screenshot({ path: '/tmp/int-monitoring-details.png', animations: 'disabled' });
+    await page.keyboard.press('Escape');
+    await details.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'Edit Monitoring' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Monitoring' });
+    await edit.getByText('2 selected').waitFor();
+    await edit.getByRole('checkbox', { name: 'Privileged access is limited' }).click();
+    await edit.getByText('1 selected').waitFor();
+    await page.screenshot({ path: '/tmp/int-edit-monitoring.png', animations: 'disabled' });
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'hidden' });
+
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByText(`/external/v2/integration/${id}/context/list_employees`, { exact: false }).first().waitFor();
+    await expect(page.getByText(`/context/list_users`, { exact: false }).count()).resolves.toBe(0);
+
+    await page.getByRole('tab', { name: 'JSON Sample' }).click();
+    await page.getByRole('region', { name: 'Sample request body for list_employees' }).waitFor();
+    await page.getByText(id!, { exact: true }).first().waitFor();
+    await fullPageShot(page, '/tmp/int-details-json-sample.png');
+
+    // Connected tab: the card, found by name and by the Custom Integrations category.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click();
+    await page.getByRole('tab', { name: 'Connected' }).waitFor();
+    const card = page.getByRole('link', { name: 'In-house HR System' });
+    await card.waitFor();
+    await expect(card.getByText('1 monitoring').isVisible()).resolves.toBe(true);
+    await page.getByLabel('Search integrations').fill('nothing like it');
+    await page.getByText('No integrations match').waitFor();
+    await page.getByLabel('Search integrations').fill('in-house');
+    await card.waitFor();
+    await page.getByLabel('Search integrations').fill('');
+    await page.getByRole('combobox', { name: 'Category' }).click();
+    await page.getByRole('option', { name: 'Custom Integrations' }).click();
+    await card.waitFor();
+    await fullPageShot(page, '/tmp/int-connected.png');
+    await card.click();
+    await page.getByRole('heading', { name: 'In-house HR System', level: 2 }).waitFor();
+  });
+});
