@@ -22,7 +22,9 @@ function answer(status: number, body: unknown) {
 }
 
 describe('useContextValidation', () => {
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   it('shows the problems the browser finds without uploading the file', async () => {
     const fetchMock = answer(500, {});
