@@ -76,12 +76,13 @@ describe('Integrations', () => {
 
     it('refuses unknown monitoring ids with 400 naming each of them, and creates nothing', async () => {
       const before = await t.dataSource.query('SELECT count(*)::int AS n FROM integrations');
-      const res = await admin.post('/api/integrations').send({ name: 'x', monitoringIds: ['mfa_enforcement', 'no_such_thing', 'nor_this'] }).expect(400);
+      const res = await admin.post('/api/integrations').send({ name: 'x', monitoringIds: ['mfa_enforcement', 'mfa_enforcement', 'no_such_thing', 'nor_this'] }).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.message).toContain('no_such_thing, nor_this');
+      // Positions in the array as sent.
       expect(res.body.details).toEqual([
-        { path: 'monitoringIds[1]', message: 'unknown monitoring "no_such_thing"' },
-        { path: 'monitoringIds[2]', message: 'unknown monitoring "nor_this"' },
+        { path: 'monitoringIds[2]', message: 'unknown monitoring "no_such_thing"' },
+        { path: 'monitoringIds[3]', message: 'unknown monitoring "nor_this"' },
       ]);
       const after = await t.dataSource.query('SELECT count(*)::int AS n FROM integrations');
       expect(after[0].n).toBe(before[0].n);

@@ -38,14 +38,16 @@ const description = z
   .nullable()
   .transform((value) => (value ? value : null));
 
-/** Monitoring keys (the `id` of GET /api/monitorings); at least one, duplicates dropped in order. */
+/**
+ * Monitoring keys (the `id` of GET /api/monitorings); at least one. Duplicates are accepted and
+ * dropped by the API (kept here so error paths point at the positions the client sent).
+ */
 export const monitoringIdsSchema = z
   .array(z.string({ error: 'each monitoring id must be a string' }).trim().min(1, 'monitoring id must not be empty').max(100, 'monitoring id must be at most 100 characters'), {
     error: (issue) => (issue.input === undefined ? 'monitoringIds is required' : 'monitoringIds must be an array of monitoring ids'),
   })
   .min(1, 'select at least one monitoring')
-  .max(INTEGRATION_MONITORINGS_MAX, `at most ${INTEGRATION_MONITORINGS_MAX} monitorings can be selected`)
-  .transform((ids) => [...new Set(ids)]);
+  .max(INTEGRATION_MONITORINGS_MAX, `at most ${INTEGRATION_MONITORINGS_MAX} monitorings can be selected`);
 
 export const createIntegrationRequestSchema = z.strictObject(
   {

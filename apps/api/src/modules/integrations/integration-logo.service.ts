@@ -24,14 +24,14 @@ export class IntegrationLogoService {
 
   /** Replaces the logo. The type comes from the bytes; the name and client MIME type are ignored. */
   async put(companyId: string, integrationId: string, upload: Buffer | undefined): Promise<IntegrationDetail> {
-    await this.integrations.require(companyId, integrationId);
+    await this.integrations.requireIntegration(companyId, integrationId);
     if (!upload) throw IntegrationErrors.logoMissingFile();
     if (upload.length > INTEGRATION_LOGO_MAX_BYTES) throw IntegrationErrors.logoTooLarge();
     const sniffed = sniffLogo(upload);
     if (!sniffed.accepted) throw IntegrationErrors.logoRefused(logoRefusal(sniffed.detected));
     const sha256 = createHash('sha256').update(upload).digest('hex');
     await this.db.transaction(async (em) => {
-      await this.integrations.require(companyId, integrationId, em, true);
+      await this.integrations.requireIntegration(companyId, integrationId, em, true);
       await em
         .createQueryBuilder()
         .insert()
@@ -45,7 +45,7 @@ export class IntegrationLogoService {
   }
 
   async get(companyId: string, integrationId: string): Promise<LogoFile> {
-    await this.integrations.require(companyId, integrationId);
+    await this.integrations.requireIntegration(companyId, integrationId);
     const logo = await this.logos.findOne({ where: { integrationId } });
     if (!logo) throw IntegrationErrors.logoNotFound();
     return { bytes: logo.bytes, mediaType: logo.mediaType, sha256: logo.sha256 };
@@ -53,7 +53,7 @@ export class IntegrationLogoService {
 
   async remove(companyId: string, integrationId: string): Promise<void> {
     await this.db.transaction(async (em) => {
-      await this.integrations.require(companyId, integrationId, em, true);
+      await this.integrations.requireIntegration(companyId, integrationId, em, true);
       const result = await em.delete(IntegrationLogo, { integrationId });
       if (!result.affected) throw IntegrationErrors.logoNotFound();
       await this.integrations.touch(em, integrationId);

@@ -64,20 +64,20 @@ export class IntegrationsService {
   }
 
   async get(companyId: string, id: string): Promise<IntegrationDetail> {
-    const row = await this.require(companyId, id);
+    const row = await this.requireIntegration(companyId, id);
     const [view] = await this.views([row]);
     return toIntegrationDetail(view!, this.config.publicUrl);
   }
 
   async create(session: SessionContext, input: CreateIntegrationInput): Promise<IntegrationDetail> {
-    this.refuseUnknownMonitorings(input.monitoringIds);
+    const monitoringKeys = this.selection(input.monitoringIds);
     const id = await this.db.transaction(async (em) => {
       const row = await em.save(
         em.create(Integration, { companyId: session.companyId, kind: 'custom', name: input.name, description: input.description, createdBy: session.userId }),
       );
       await em.insert(
         IntegrationMonitoring,
-        input.monitoringIds.map((monitoringKey) => ({ integrationId: row.id, monitoringKey })),
+        monitoringKeys.map((monitoringKey) => ({ integrationId: row.id, monitoringKey })),
       );
       return row.id;
     });
@@ -97,21 +97,21 @@ export class IntegrationsService {
   /** Replaces the whole selection; kept monitorings keep their rows. */
   async replaceMonitorings(companyId: string, id: string, monitoringIds: string[]): Promise<IntegrationDetail> {
     if (!isUuid(id)) throw IntegrationErrors.notFound();
-    this.refuseUnknownMonitorings(monitoringIds);
+    const keys = this.selection(monitoringIds);
     await this.db.transaction(async (em) => {
       // Locks the row: two concurrent replacements apply one after the other.
-      await this.require(companyId, id, em, true);
+      await this.requireIntegration(companyId, id, em, true);
       await em
         .createQueryBuilder()
         .delete()
         .from(IntegrationMonitoring)
-        .where('integration_id = :id AND NOT (monitoring_key = ANY(:keys))', { id, keys: monitoringIds })
+        .where('integration_id = :id AND NOT (monitoring_key = ANY(:keys))', { id, keys })
         .execute();
       await em
         .createQueryBuilder()
         .insert()
         .into(IntegrationMonitoring)
-        .values(monitoringIds.map((monitoringKey) => ({ integrationId: id, monitoringKey })))
+        .values(keys.map((monitoringKey) => ({ integrationId: id, monitoringKey })))
         .orIgnore()
         .execute();
       await this.touch(em, id);
@@ -132,7 +132,7 @@ export class IntegrationsService {
    * the integration accepts.
    */
   async findContextForCompany(companyId: string, integrationId: string, contextKey: string): Promise<IntegrationContextTarget> {
-    const row = await this.require(companyId, integrationId);
+    const row = await this.requireIntegration(companyId, integrationId);
     const keys = await this.selectedKeys([row.id]);
     const contexts = selectedContexts(this.schemas.monitoringsInCatalogOrder(keys.get(row.id) ?? []));
     const context = contexts.find((c) => c.key === contextKey);
@@ -144,7 +144,7 @@ export class IntegrationsService {
   }
 
   /** The integration in this company, or a 404 (also for a malformed id). */
-  async require(companyId: string, id: string, em?: EntityManager, lock = false): Promise<Integration> {
+  async requireIntegration(companyId: string, id: string, em?: EntityManager, lock = false): Promise<Integration> {
     if (!isUuid(id)) throw IntegrationErrors.notFound();
     const repo = em ? em.getRepository(Integration) : this.integrations;
     const row = await repo.findOne({ where: forCompany<Integration>(companyId, { id }), ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
@@ -157,9 +157,11 @@ export class IntegrationsService {
     await em.update(Integration, { id }, { updatedAt: () => 'now()' });
   }
 
-  private refuseUnknownMonitorings(ids: string[]): void {
+  /** The selection as stored: every id a catalog monitoring (else 400 naming them), each once. */
+  private selection(ids: string[]): string[] {
     const unknown = this.schemas.unknownMonitoringKeys(ids);
     if (unknown.length > 0) throw IntegrationErrors.unknownMonitorings(ids, unknown);
+    return [...new Set(ids)];
   }
 
   private async views(rows: Integration[]): Promise<IntegrationView[]> {
