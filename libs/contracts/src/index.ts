@@ -6,3 +6,4 @@ export * from './catalog.js';
 export * from './integrations.js';
 export * from './connectors.js';
 export * from './ingest.js';
+export * from './scim-tokens.js';
