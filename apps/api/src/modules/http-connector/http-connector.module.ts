@@ -28,6 +28,7 @@ import { OutboundSettings } from './outbound-settings.js';
     OutboundSettings,
     { provide: OAuthTokenCache, useFactory: () => new OAuthTokenCache() },
   ],
-  exports: [HttpConnectorService, ConnectorExecutor, OutboundSettings],
+  // OutboundHttp and OAuthTokenCache let SCIM build an executor whose call log waits for its transaction.
+  exports: [HttpConnectorService, ConnectorExecutor, OutboundSettings, OutboundHttp, OAuthTokenCache],
 })
 export class HttpConnectorModule {}
