@@ -260,5 +260,20 @@ describe('custom integrations in the browser', () => {
     await fullPageShot(page, '/tmp/int-connected.png');
     await card.click();
     await page.getByRole('heading', { name: 'In-house HR System', level: 2 }).waitFor();
+
+    // Edit the name, then delete the integration.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const editDialog = page.getByRole('dialog', { name: 'Edit integration' });
+    await editDialog.getByLabel('Integration Name').fill('People System');
+    await editDialog.getByRole('button', { name: 'Save' }).click();
+    await editDialog.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { name: 'People System', level: 2 }).waitFor();
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete integration' });
+    await confirm.getByText('endpoint stops accepting data').waitFor();
+    await confirm.getByRole('button', { name: 'Delete integration' }).click();
+    await page.getByText('No integrations yet').waitFor();
+    expect(page.url()).toBe(`${product.url}/integrations`);
   });
 });

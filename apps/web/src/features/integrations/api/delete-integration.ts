@@ -8,10 +8,8 @@ export function useDeleteIntegration() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: deleteIntegration,
-    onSuccess: (_, id) => {
-      // The detail page is being left; dropping its cache stops a refetch of a 404.
-      qc.removeQueries({ queryKey: integrationKeys.detail(id) });
-      return qc.invalidateQueries({ queryKey: integrationKeys.lists() });
-    },
+    // Only the lists: the details page is still on screen until the caller navigates away, and
+    // touching its query now would refetch a 404. Once left, its cache entry expires by itself.
+    onSuccess: () => qc.invalidateQueries({ queryKey: integrationKeys.lists() }),
   });
 }
