@@ -25,6 +25,8 @@ async function main() {
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // Without PUBLIC_URL, endpoints and SCIM URLs point at the port actually bound (PORT=0 picks one).
+  if (!process.env.PUBLIC_URL) config.publicUrl = `http://localhost:${port}`;
   const where = config.databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`;
   process.stdout.write(`Gatehouse is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${where})\n`);
 }

@@ -40,6 +40,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const http = app.getHttpServer() as Server;
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  if (!env.PUBLIC_URL) config.publicUrl = `http://127.0.0.1:${port}`;
   return {
     app,
     http,
