@@ -15,6 +15,7 @@ import { HttpConnectorModule } from './modules/http-connector/http-connector.mod
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { IntegrationsModule } from './modules/integrations/integrations.module.js';
 import { SchemasModule } from './modules/schemas/schemas.module.js';
+import { ScimModule } from './modules/scim/scim.module.js';
 
 export type AppModuleOptions = {
   config: AppConfig;
@@ -53,6 +54,7 @@ export class AppModule {
         SchemasModule,
         IntegrationsModule,
         IngestModule,
+        ScimModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: opts.config }],
       exports: [APP_CONFIG],

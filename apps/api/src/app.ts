@@ -11,6 +11,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
+import { scimBodyParserErrors } from './modules/scim/scim-exception.filter.js';
 
 export type CreateAppOptions = {
   config: AppConfig;
@@ -35,6 +36,8 @@ export async function createApp(opts: CreateAppOptions): Promise<NestExpressAppl
   // own (large, possibly gzipped) body stream, so it is left out here.
   app.use('/api', express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   app.use('/scim', express.json({ limit: '1mb', type: ['application/json', 'application/scim+json', 'application/*+json'] }));
+  // Identity providers get body errors (invalid JSON, too large) in SCIM's error form.
+  app.use('/scim', scimBodyParserErrors);
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 

@@ -16,6 +16,25 @@ const EXPECTED_NON_SESSION: Record<string, string> = {
   'POST /api/auth/logout': 'public',
   'GET /external/v2/whoami': 'api-key',
   'POST /external/v2/integration/:integrationId/context/:contextKey': 'api-key',
+  // SCIM 2.0 for identity providers: the connector's SCIM token, discovery included.
+  'GET /scim/v2/:connectorId/ServiceProviderConfig': 'scim-token',
+  'GET /scim/v2/:connectorId/ResourceTypes': 'scim-token',
+  'GET /scim/v2/:connectorId/ResourceTypes/:name': 'scim-token',
+  'GET /scim/v2/:connectorId/Schemas': 'scim-token',
+  'GET /scim/v2/:connectorId/Schemas/:id': 'scim-token',
+  'POST /scim/v2/:connectorId/Users': 'scim-token',
+  'GET /scim/v2/:connectorId/Users': 'scim-token',
+  'GET /scim/v2/:connectorId/Users/:id': 'scim-token',
+  'PUT /scim/v2/:connectorId/Users/:id': 'scim-token',
+  'PATCH /scim/v2/:connectorId/Users/:id': 'scim-token',
+  'DELETE /scim/v2/:connectorId/Users/:id': 'scim-token',
+  'POST /scim/v2/:connectorId/Groups': 'scim-token',
+  'GET /scim/v2/:connectorId/Groups': 'scim-token',
+  'GET /scim/v2/:connectorId/Groups/:id': 'scim-token',
+  'PUT /scim/v2/:connectorId/Groups/:id': 'scim-token',
+  'PATCH /scim/v2/:connectorId/Groups/:id': 'scim-token',
+  'DELETE /scim/v2/:connectorId/Groups/:id': 'scim-token',
+  'ALL /scim/v2/:connectorId/*path': 'scim-token',
 };
 
 describe('route guards', () => {

@@ -1,0 +1,34 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
+import { ConnectorCallLog, type CallRecord } from '../http-connector/connector-call-log.service.js';
+
+/**
+ * The connector call log as SCIM provisioning uses it. Provisioning calls the downstream app
+ * inside a database transaction (the changed row stays locked until the store is updated), and
+ * the call log writes through its own pool connection: on the embedded engine, which serialises
+ * every connection behind an open transaction, that write would wait for the transaction that
+ * waits for it. So calls made inside `holdingCalls` are recorded once the work has finished.
+ */
+@Injectable()
+export class ScimCallLog extends ConnectorCallLog {
+  private readonly held = new AsyncLocalStorage<CallRecord[]>();
+
+  override record(call: CallRecord): Promise<void> {
+    const held = this.held.getStore();
+    if (!held) return super.record(call);
+    held.push(call);
+    return Promise.resolve();
+  }
+
+  /** Runs `work`, recording the calls it makes afterwards (successful or not). Nested uses join the outer one. */
+  async holdingCalls<T>(work: () => Promise<T>): Promise<T> {
+    if (this.held.getStore()) return work();
+    const held: CallRecord[] = [];
+    try {
+      return await this.held.run(held, work);
+    } finally {
+      // ConnectorCallLog.record never throws: a failed log write is reported and skipped.
+      for (const call of held) await super.record(call);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SecretsModule } from '../../common/secrets/secrets.module.js';
+import { SecretsService } from '../../common/secrets/secrets.service.js';
+import { ConnectorExecutor } from '../http-connector/connector-executor.service.js';
+import { ConnectorCall } from '../http-connector/entities/connector-call.entity.js';
+import { Connector } from '../http-connector/entities/connector.entity.js';
+import { HttpConnectorModule } from '../http-connector/http-connector.module.js';
+import { OAuthTokenCache } from '../http-connector/oauth-token-cache.js';
+import { OutboundHttp } from '../http-connector/outbound-http.js';
+import { OutboundSettings } from '../http-connector/outbound-settings.js';
+import { ScimDiscoveryController } from './controllers/scim-discovery.controller.js';
+import { ScimFallbackController } from './controllers/scim-fallback.controller.js';
+import { ScimGroupsController } from './controllers/scim-groups.controller.js';
+import { ScimTokenController } from './controllers/scim-token.controller.js';
+import { ScimUsersController } from './controllers/scim-users.controller.js';
+import { CustomHttpDownstream, SCIM_EXECUTOR } from './custom-http-downstream.js';
+import { ScimGroupMember } from './entities/scim-group-member.entity.js';
+import { ScimGroup } from './entities/scim-group.entity.js';
+import { ScimToken } from './entities/scim-token.entity.js';
+import { ScimUser } from './entities/scim-user.entity.js';
+import { ScimCallLog } from './scim-call-log.js';
+import { ScimDiscoveryService } from './scim-discovery.service.js';
+import { ScimProviders } from './scim-providers.js';
+import { ScimStore } from './scim-store.repository.js';
+import { ScimTokenGuard } from './scim-token.guard.js';
+import { ScimTokenService } from './scim-token.service.js';
+import { ScimGroupsUseCase } from './use-cases/scim-groups.use-case.js';
+import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
+
+/**
+ * SCIM 2.0 server for identity providers at /scim/v2/{connectorId}, authenticated with the
+ * connector's SCIM token, driving the connector's downstream app. The fallback controller is
+ * listed last so that its catch-all route is registered after the real ones.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([ScimToken, ScimUser, ScimGroup, ScimGroupMember, Connector, ConnectorCall]), HttpConnectorModule, SecretsModule],
+  controllers: [ScimTokenController, ScimDiscoveryController, ScimUsersController, ScimGroupsController, ScimFallbackController],
+  providers: [
+    ScimTokenService,
+    ScimTokenGuard,
+    ScimDiscoveryService,
+    ScimStore,
+    ScimCallLog,
+    {
+      // The shared executor's parts (HTTP client, OAuth token cache, secrets, limits) with a call
+      // log that waits for the provisioning transaction to end.
+      provide: SCIM_EXECUTOR,
+      inject: [OutboundHttp, OAuthTokenCache, SecretsService, ScimCallLog, OutboundSettings],
+      useFactory: (http: OutboundHttp, tokens: OAuthTokenCache, secrets: SecretsService, log: ScimCallLog, settings: OutboundSettings) =>
+        new ConnectorExecutor(http, tokens, secrets, log, settings),
+    },
+    CustomHttpDownstream,
+    ScimUsersUseCase,
+    ScimGroupsUseCase,
+    ScimProviders,
+  ],
+})
+export class ScimModule {}
