@@ -1,0 +1,48 @@
+import type { ContextSyncStatus, IngestValidationError } from '@gatehouse/contracts';
+import { countOf, formatRelative } from './format';
+
+/** `success`: data is current; `neutral`: accepted but empty; `error`: last push refused; `none`: never pushed. */
+export type SyncTone = 'success' | 'neutral' | 'error' | 'none';
+
+export interface SyncSummary {
+  readonly tone: SyncTone;
+  /** The line at a glance: `Last push 3 min ago — 1,240 records`, `Last push refused — 3 errors`. */
+  readonly text: string;
+  /** When the last push arrived (ISO), for the exact time in a tooltip; null before any push. */
+  readonly at: string | null;
+  /** A second line: what data the context holds after a refusal, or how to send some. */
+  readonly note: string | null;
+}
+
+/** The status line of one context, from its sync status, as of `now`. */
+export function summarizeSync(status: ContextSyncStatus | undefined, now: Date): SyncSummary {
+  if (!status || status.lastPushAt === null || status.lastStatus === null) {
+    return { tone: 'none', text: 'No data pushed yet', at: null, note: "Push records to this context's endpoint with an API key; the latest push shows here." };
+  }
+  const when = formatRelative(status.lastPushAt, now);
+  if (status.lastStatus === 'refused') {
+    const errors = status.lastErrorCount ?? 0;
+    const kept =
+      status.lastAcceptedAt === null
+        ? `Refused ${when}. No data has been accepted yet.`
+        : `Refused ${when}. The context keeps ${countOf(status.recordsNow, 'record')} from the push accepted ${formatRelative(status.lastAcceptedAt, now)}.`;
+    return { tone: 'error', text: `Last push refused — ${countOf(errors, 'error')}`, at: status.lastPushAt, note: kept };
+  }
+  const records = status.lastRecordCount ?? status.recordsNow;
+  return {
+    tone: records > 0 ? 'success' : 'neutral',
+    text: `Last push ${when} — ${records > 0 ? countOf(records, 'record') : 'no records'}`,
+    at: status.lastPushAt,
+    note: null,
+  };
+}
+
+/** Where a problem is, the way the API counts: `data[2]` (from 0), or `Request body`. */
+export const errorRecord = (error: IngestValidationError): string => (error.index === null ? 'Request body' : `data[${error.index}]`);
+
+/** `data[2] · email: must be a valid email address`; `Request body: …` for envelope problems. */
+export function describeError(error: IngestValidationError): string {
+  const where = errorRecord(error);
+  const field = error.line !== undefined ? `line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''}` : error.path;
+  return `${where}${field ? ` · ${field}` : ''}: ${error.message}`;
+}
