@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { getContextSchema, type JsonSchema } from '@gatehouse/schemas';
-import { cellText, fieldOf, recordColumns, recordLabel } from './record-columns';
+import { cellText, fieldOf, inSchemaOrder, recordColumns, recordLabel } from './record-columns';
 
 const employees = getContextSchema('list_employees')!;
 const users = getContextSchema('list_users')!;
@@ -63,5 +63,19 @@ describe('recordLabel and fieldOf', () => {
     expect(fieldOf({ id: 'emp_001' }, 'id')).toBe('emp_001');
     expect(fieldOf([1, 2], 'length')).toBeUndefined();
     expect(fieldOf(null, 'id')).toBeUndefined();
+  });
+});
+
+describe('inSchemaOrder', () => {
+  it('puts known fields in the schema order and unknown ones after, keeping every value', () => {
+    const stored = { id: 'emp_002', email: 'm@example.com', extra: 1, last_name: 'Chen', employee_name: 'Michael Chen' };
+    const ordered = inSchemaOrder(stored, employees) as Record<string, unknown>;
+    expect(Object.keys(ordered)).toEqual(['employee_name', 'email', 'id', 'last_name', 'extra']);
+    expect(ordered).toEqual(stored);
+  });
+
+  it('leaves values that are not objects alone', () => {
+    expect(inSchemaOrder([1, 2], employees)).toEqual([1, 2]);
+    expect(inSchemaOrder(null, employees)).toBeNull();
   });
 });

@@ -52,3 +52,14 @@ export function recordLabel(data: unknown, schema: JsonSchema, index: number): s
 
 /** The value of one field of a record, tolerating records that are not objects. */
 export const fieldOf = (data: unknown, field: string): unknown => (isObject(data) ? data[field] : undefined);
+
+/**
+ * The record with its fields in the schema's order, unknown ones after: stored records come
+ * back with their keys reordered, and the schema's order is the one readers know.
+ */
+export function inSchemaOrder(data: unknown, schema: JsonSchema): unknown {
+  if (!isObject(data)) return data;
+  const known = Object.keys(schema.properties ?? {}).filter((field) => field in data);
+  const others = Object.keys(data).filter((field) => !known.includes(field));
+  return Object.fromEntries([...known, ...others].map((field) => [field, data[field]]));
+}
