@@ -2,11 +2,13 @@ import type { MonitoringContextResponse } from '@gatehouse/contracts';
 import type { JsonSchema } from '@gatehouse/schemas';
 import { Anchor, Breadcrumbs, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ContextSyncStatus } from '../../features/ingest/components/context-sync-status';
+import { DataTab } from '../../features/ingest/components/data-tab';
 import { useIntegration } from '../../features/integrations/api/get-integration';
 import { ConnectedIntegrations } from '../../features/integrations/components/connected-integrations';
 import { DETAIL_TABS, IntegrationDetails, type DetailTab } from '../../features/integrations/components/integration-details';
 import { IntegrationWizard } from '../../features/integrations/components/integration-wizard';
-import type { RenderMonitoringDetails, RenderMonitoringPicker } from '../../features/integrations/components/monitoring-slots';
+import type { IntegrationDataSlots, RenderMonitoringDetails, RenderMonitoringPicker } from '../../features/integrations/components/monitoring-slots';
 import { SchemaView } from '../../features/integrations/components/schema-view';
 import { useMonitoringCategories } from '../../features/monitorings/api/get-monitoring-categories';
 import { MonitoringDetailsModal } from '../../features/monitorings/components/monitoring-details-modal';
@@ -16,6 +18,11 @@ import { MonitoringPicker } from '../../features/monitorings/components/monitori
 const renderPicker: RenderMonitoringPicker = (props) => <MonitoringPicker {...props} />;
 const renderContextSchema = (context: MonitoringContextResponse) => <SchemaView schema={context.schema as JsonSchema} label={context.key} />;
 const renderMonitoringDetails: RenderMonitoringDetails = (props) => <MonitoringDetailsModal {...props} renderSchema={renderContextSchema} />;
+// What was pushed to the integration (ingest): a status line per context card and the Data tab.
+const dataSlots: IntegrationDataSlots = {
+  renderContextSyncStatus: ({ integration, context }) => <ContextSyncStatus integrationId={integration.id} contextKey={context.key} />,
+  renderDataTab: ({ integration }) => <DataTab integration={integration} />,
+};
 
 function IntegrationsCrumbs({ current }: { current: string }) {
   return (
@@ -84,7 +91,7 @@ export function IntegrationDetailsPage() {
         onDeleted={() => navigate('/integrations', { replace: true })}
         renderPicker={renderPicker}
         renderMonitoringDetails={renderMonitoringDetails}
-        // Ingest adds renderContextSyncStatus (latest submission per context) and renderDataTab here.
+        {...dataSlots}
       />
     </Stack>
   );
