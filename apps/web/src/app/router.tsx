@@ -4,7 +4,7 @@ import { RequireAuth } from './require-auth';
 import { SignInPage, SignUpPage } from './routes/auth-pages';
 import { CompanySettingsPage } from './routes/company-settings';
 import { IntegrationDetailsPage, IntegrationsPage, NewIntegrationPage } from './routes/integrations';
-import { ProvisioningPage } from './routes/provisioning';
+import { ProvisioningInstancePage, ProvisioningPage } from './routes/provisioning';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -22,6 +22,7 @@ export const router = createBrowserRouter([
       { path: 'integrations/new', element: <NewIntegrationPage /> },
       { path: 'integrations/:id/:tab?', element: <IntegrationDetailsPage /> },
       { path: 'provisioning', element: <ProvisioningPage /> },
+      { path: 'provisioning/:id/:tab?', element: <ProvisioningInstancePage /> },
       { path: 'settings/company/:tab?', element: <CompanySettingsPage /> },
       { path: '*', element: <Navigate to="/integrations" replace /> },
     ],

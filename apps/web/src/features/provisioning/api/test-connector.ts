@@ -15,6 +15,8 @@ export function useTestConnector() {
     onSettled: (_data, _error, input) =>
       Promise.all([
         qc.invalidateQueries({ queryKey: connectorKeys.callsOf(input.id) }),
+        // lastCallAt and lastError of the instance change with each call.
+        qc.invalidateQueries({ queryKey: connectorKeys.detail(input.id) }),
         qc.invalidateQueries({ queryKey: connectorKeys.list() }),
       ]),
   });

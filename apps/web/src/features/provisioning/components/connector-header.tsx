@@ -1,0 +1,62 @@
+import { Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import type { ConnectorEditor } from '../hooks/use-connector-editor';
+import { connectorStatus, connectorTypeLabel, formatLastCall } from '../utils/connector-display';
+import { problemCountLabel } from './problem-list';
+
+/** Name, status and the save controls of the instance page; the draft is shared by every tab. */
+export function ConnectorHeader({ editor, onSave }: { editor: ConnectorEditor; onSave: () => void }) {
+  const { connector, dirty, blockers, liveProblems } = editor;
+  const status = connectorStatus(connector);
+  const syntaxOk = editor.capabilities.ok && editor.mappings.ok;
+  return (
+    <Stack gap={6}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4}>
+          <Title order={2}>{connector.name}</Title>
+          <Group gap="xs">
+            <Badge variant="outline" color="gray">
+              {connectorTypeLabel(connector.type)}
+            </Badge>
+            <Badge color={status.color} variant="light">
+              {status.label}
+            </Badge>
+            <Tooltip label="Validation of the current editors, as you type" withArrow>
+              <Badge color={!syntaxOk ? 'red' : liveProblems.length === 0 ? 'teal' : editor.draft.enabled ? 'red' : 'yellow'} variant="dot" role="status">
+                {!syntaxOk ? 'JSON syntax error' : liveProblems.length === 0 ? 'No problems' : problemCountLabel(liveProblems.length)}
+              </Badge>
+            </Tooltip>
+            <Text size="sm" c="dimmed">
+              Last call: {formatLastCall(connector.lastCallAt)}
+            </Text>
+          </Group>
+          {connector.lastError && (
+            <Text size="sm" c="red.7" lineClamp={2} title={connector.lastError}>
+              Last error: {connector.lastError}
+            </Text>
+          )}
+        </Stack>
+        <Stack gap={4} align="flex-end">
+          <Group gap="xs" wrap="nowrap">
+            {dirty && (
+              <Text size="sm" c="dimmed">
+                Unsaved changes
+              </Text>
+            )}
+            <Button variant="default" onClick={editor.discard} disabled={!dirty || editor.saving}>
+              Discard
+            </Button>
+            <Button leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={onSave} disabled={!dirty || blockers.length > 0} loading={editor.saving}>
+              Save changes
+            </Button>
+          </Group>
+          {dirty && blockers.length > 0 && (
+            <Text size="xs" c="red.7" ta="right" maw={360}>
+              {blockers.join(' ')}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+    </Stack>
+  );
+}
