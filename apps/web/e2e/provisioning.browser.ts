@@ -112,6 +112,16 @@ describe('Provisioning › Custom HTTP in the browser', () => {
     await expect(page.getByRole('switch', { name: /^delete_user/ }).isChecked()).resolves.toBe(false);
     await shot(page, 'capabilities');
     await page.getByRole('tab', { name: /Mappings/ }).click();
+    // The editor suggests mapping fields and placeholders while typing.
+    await page.getByRole('textbox', { name: 'Mappings JSON' }).click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('{"create_user": {"url_t');
+    await page.getByRole('option', { name: /url_template/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('": "https://api.example.com/users/{integ');
+    await page.getByRole('option', { name: /\{integration_user_id\}/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('"url_template": "https://api.example.com/users/{integration_user_id}"').waitFor();
     const mappings = {
       create_user: {
         http_method: 'POST',
@@ -166,6 +176,9 @@ describe('Provisioning › Custom HTTP in the browser', () => {
     await expect(preview.getByLabel('URL').textContent()).resolves.toBe(`${downstream.url}/v1/users`);
     await preview.getByText('Bearer ••••••').waitFor();
     await preview.getByText('jane.doe@example.com').waitFor();
+    // XML samples are read in the browser too; this one does not have the mapped path.
+    await page.getByLabel('Sample response body').fill('<user><id>9</id></user>');
+    await page.getByText('this root is <user>', { exact: false }).waitFor();
     await page.getByLabel('Sample response body').fill('{"data": {"id": "u-42", "email": "jane@corp.example"}}');
     const resolved = page.getByRole('table', { name: 'Resolved from the sample response' });
     await resolved.getByText('u-42').waitFor();
