@@ -52,7 +52,14 @@ export function CapabilitiesTab({ editor, focus, onJump }: Props) {
           Fix the syntax error in the JSON view first.
         </Alert>
       )}
-      <ProblemList problems={problems} source={editor.serverProblems.length ? 'server' : 'live'} enabled={editor.draft.enabled} onSelect={onJump} subject="capabilities" />
+      <ProblemList
+        problems={problems}
+        source={editor.serverProblems.length ? 'server' : 'live'}
+        enabled={editor.draft.enabled}
+        onSelect={onJump}
+        subject="capabilities"
+        paused={!editor.capabilities.ok || !editor.mappings.ok}
+      />
     </Stack>
   );
 }

@@ -89,6 +89,7 @@ describe('Mappings editor validation', () => {
     expect(screen.getByRole('button', { name: 'Save changes' })).toHaveProperty('disabled', true);
     expect(screen.getByText('Mappings: the JSON has a syntax error.')).toBeTruthy();
     expect(document.querySelector('.cm-json-error')?.textContent).toBe('P');
+    expect(screen.getAllByText('Validation resumes once the JSON syntax is fixed.').length).toBeGreaterThan(0);
 
     typeInto('Mappings JSON', JSON.stringify({ create_user: { ...createUser, response_fields: {} } }));
     await waitFor(() => expect(screen.queryByText(/Line 3, column 20/)).toBeNull());
@@ -137,6 +138,24 @@ describe('Mappings editor validation', () => {
     fireEvent.change(idField, { target: { value: 'id' } });
     await waitFor(() => expect(screen.queryByText(/Not saved: the server found/)).toBeNull());
     expect(screen.getByText('No problems found in the mappings.')).toBeTruthy();
+  });
+});
+
+describe('Mappings form view', () => {
+  it('fills response_fields from an example response', async () => {
+    stubApi({ [`GET ${path}`]: { status: 200, body: connector({ mappings: { create_user: createUser } }) } });
+    renderWithProviders(<Harness initialTab="mappings" />);
+    fireEvent.click(within(await screen.findByRole('radiogroup', { name: 'Mappings editor view' })).getByRole('radio', { name: 'Form' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'From an example response' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Map response fields from an example' });
+    fireEvent.change(within(dialog).getByLabelText('Example success response'), { target: { value: '{"result": {"user": {"uid": 5, "login": "jane"}}}' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Use result.user.uid for id' }));
+    // The picker moves on to the next field.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Use result.user.login for userName' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /^id/ })).toHaveProperty('value', 'result.user.uid'));
+    expect(screen.getByRole('textbox', { name: /^userName/ })).toHaveProperty('value', 'result.user.login');
+    expect(screen.getByRole('textbox', { name: /^email/ })).toHaveProperty('value', 'data.email');
   });
 });
 

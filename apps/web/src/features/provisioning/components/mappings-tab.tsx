@@ -95,7 +95,14 @@ export function MappingsTab({ editor, focus, onJump }: Props) {
           </Stack>
         </Paper>
       )}
-      <ProblemList problems={problems} source={editor.serverProblems.length ? 'server' : 'live'} enabled={editor.draft.enabled} onSelect={onJump} subject="mappings" />
+      <ProblemList
+        problems={problems}
+        source={editor.serverProblems.length ? 'server' : 'live'}
+        enabled={editor.draft.enabled}
+        onSelect={onJump}
+        subject="mappings"
+        paused={!editor.capabilities.ok || !editor.mappings.ok}
+      />
     </Stack>
   );
 }

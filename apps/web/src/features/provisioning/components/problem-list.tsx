@@ -12,12 +12,21 @@ type Props = {
   onSelect?: (problem: Problem) => void;
   /** What the list covers, for its heading: "mappings", "capabilities". */
   subject: string;
+  /** The engine cannot check anything while a JSON editor holds a syntax error. */
+  paused?: boolean;
 };
 
 const plural = (n: number) => `${n} problem${n === 1 ? '' : 's'}`;
 
 /** Every problem as `path: message`, each a link to its place. */
-export function ProblemList({ problems, source, enabled, onSelect, subject }: Props) {
+export function ProblemList({ problems, source, enabled, onSelect, subject, paused = false }: Props) {
+  if (source === 'live' && paused) {
+    return (
+      <Text size="sm" c="dimmed" role="status">
+        Validation resumes once the JSON syntax is fixed.
+      </Text>
+    );
+  }
   if (problems.length === 0) {
     if (source === 'server') return null;
     return (

@@ -89,7 +89,7 @@ export function SettingsTab({ editor, onJump, onDeleted }: Props) {
             Removes its settings, secret, SCIM token and call log. Your identity provider's requests to it will fail.
           </Text>
         </div>
-        <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={deleteDialog.open}>
+        <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={deleteDialog.open} style={{ flexShrink: 0 }}>
           Delete instance
         </Button>
       </Group>
