@@ -151,8 +151,14 @@ async function insertRecords(em: EntityManager, s: AcceptedSubmission): Promise<
   }
 }
 
-/** Keeps the newest `keep` submissions of one status for a context; records go with them. */
+/**
+ * Keeps the newest `keep` submissions of one status for a context; records go with them.
+ * Concurrent pushes to one context would otherwise delete overlapping rows in different orders
+ * and deadlock: a transaction-scoped advisory lock per context runs retention one at a time
+ * (only this last step; the inserts before it run in parallel).
+ */
 async function applyRetention(em: EntityManager, integrationId: string, contextKey: string, status: SubmissionStatus, keep: number): Promise<void> {
+  await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ingest:${integrationId}:${contextKey}`]);
   await em.query(
     `DELETE FROM ingest_submissions WHERE id IN (
        SELECT id FROM ingest_submissions
