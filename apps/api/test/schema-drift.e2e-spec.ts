@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 // Statements that would change tables or columns. Foreign keys, indexes, CHECK constraints and
 // column defaults live in the migrations only (entities do not model them), so TypeORM's
 // diff always proposes dropping those: they are not drift.
-const STRUCTURAL = /CREATE TABLE|DROP TABLE|ADD COLUMN|DROP COLUMN|ALTER COLUMN "[^"]+" TYPE|SET NOT NULL|DROP NOT NULL|RENAME/;
+const STRUCTURAL = /CREATE TABLE|DROP TABLE|ADD "|ADD COLUMN|DROP COLUMN|ALTER COLUMN "[^"]+" TYPE|SET NOT NULL|DROP NOT NULL|RENAME/;
 
 describe('migrations and entities', () => {
   let t: TestApp;
