@@ -104,7 +104,6 @@ export class SubmitEvidence {
       await this.repository.storeAccepted(
         { ...submission, idempotencyKey, response, records, recordKey: getRecordValidator(context.schema).recordKey },
         this.config.ingestRetention,
-        new Date(receivedAt.getTime() - IDEMPOTENCY_WINDOW_HOURS * HOUR),
       );
     } catch (err) {
       // A concurrent retry with the same key won the race: answer as if we had come second.
