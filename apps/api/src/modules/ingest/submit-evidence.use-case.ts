@@ -70,7 +70,7 @@ export class SubmitEvidence {
     });
 
     const progress = { wireBytes: 0 };
-    let body: IngestBody;
+    let body: IngestBody | undefined;
     try {
       body = await readIngestBody(input.request, { maxBytes: this.config.ingestMaxBodyBytes, progress });
     } catch (err) {
@@ -78,21 +78,27 @@ export class SubmitEvidence {
       await this.recordRefusal(row(Number.isFinite(declared) && declared > 0 ? declared : progress.wireBytes, null), err);
       throw err;
     }
+    const { wireBytes, sha256 } = body;
+    // Only the parsed records are needed from here on: let the text go before the writes.
+    let text: string | undefined = body.text;
+    body = undefined;
 
     if (idempotencyKey !== null) {
-      const replay = await this.replayFor(apiKey, idempotencyKey, input.integrationId, context.key, body.sha256);
+      const replay = await this.replayFor(apiKey, idempotencyKey, input.integrationId, context.key, sha256);
       if (replay) return replay;
     }
 
     let records: unknown[];
     try {
-      records = this.validate(body.text, context.schema);
+      records = this.validate(text, context.schema);
     } catch (err) {
-      await this.recordRefusal(row(body.wireBytes, body.sha256), err);
+      await this.recordRefusal(row(wireBytes, sha256), err);
       throw err;
+    } finally {
+      text = undefined;
     }
 
-    const submission = row(body.wireBytes, body.sha256);
+    const submission = row(wireBytes, sha256);
     const response: IngestAcceptedResponse = {
       submissionId: submission.id,
       integrationId: submission.integrationId,
@@ -108,7 +114,7 @@ export class SubmitEvidence {
     } catch (err) {
       // A concurrent retry with the same key won the race: answer as if we had come second.
       if (err instanceof IdempotencyKeyTaken && idempotencyKey !== null) {
-        const replay = await this.replayFor(apiKey, idempotencyKey, input.integrationId, context.key, body.sha256);
+        const replay = await this.replayFor(apiKey, idempotencyKey, input.integrationId, context.key, sha256);
         if (replay) return replay;
       }
       throw err;
