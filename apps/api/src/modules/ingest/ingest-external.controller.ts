@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ingestAcceptedResponseSchema, type IngestAcceptedResponse } from '@gatehouse/contracts';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -19,10 +19,8 @@ export class IngestExternalController {
   // The body is read by SubmitEvidence from the raw stream: no body parser runs on /external.
   @Post('integration/:integrationId/context/:contextKey')
   @HttpCode(200)
-  @ApiOperation({
-    summary: "Submit the complete set of a context's records ({\"data\": [...]}); it replaces the previous submission",
-    description: `200 ${JSON.stringify(z.toJSONSchema(ingestAcceptedResponseSchema))}`,
-  })
+  @ApiOperation({ summary: "Submit the complete set of a context's records ({\"data\": [...]}); it replaces the previous submission" })
+  @ApiOkResponse({ schema: z.toJSONSchema(ingestAcceptedResponseSchema) as object })
   @ApiConsumes('application/json')
   @ApiBody({ schema: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: { type: 'object' } } } } })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key and body within 24 h returns the first answer' })
