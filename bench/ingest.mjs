@@ -1,0 +1,294 @@
+// Evidence ingest benchmark: end-to-end POSTs against the built API, next to the floor of the
+// same work done directly (ajv validation alone + a bulk insert with pg), and many small posts
+// in parallel. Prints figures and targets; asserts nothing.
+//
+//   pnpm build && node bench/ingest.mjs
+//   BENCH_DATABASE_URL=postgres://user@host:5432/db   (default postgres://postgres@127.0.0.1:5432/test)
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// pg belongs to the API package; the validation lib is used from its build, as the API uses it.
+const pg = createRequire(join(root, 'apps/api/package.json'))('pg');
+const { getContextSchema, getRecordValidator } = await import(pathToFileURL(join(root, 'libs/schemas/dist/index.js')).href);
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const SMALL_POST_RECORDS = 10;
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
+const BATCH = 5000;
+const TARGETS = { floorRatio: 0.5, rssPerBody: 4, p99Ms: 50 };
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const ms = (n) => `${Math.round(n)} ms`;
+const perSecond = (count, millis) => Math.round((count / millis) * 1000);
+
+function employees(count, start = 0) {
+  const out = new Array(count);
+  for (let n = 0; n < count; n++) {
+    const i = start + n;
+    out[n] = {
+      id: `emp_${String(i).padStart(7, '0')}`,
+      employee_name: `Person ${i} Example`,
+      first_name: 'Person',
+      last_name: `Example${i}`,
+      email: `person${i}@example.com`,
+      job_title: i % 2 ? 'Senior Software Engineer' : 'Financial Analyst',
+      department: i % 3 ? 'Engineering' : 'Finance',
+      manager: 'Grace Hopper',
+      hiring_date: '2022-03-15T00:00:00Z',
+      termination_date: '2024-12-31T00:00:00Z',
+      employment_type: 'Full-time',
+      employment_status: i % 10 ? 'Active' : 'Terminated',
+      employment_status_normalized: i % 10 ? 'active' : 'terminated',
+      lifecycle_status: i % 10 ? 'employed' : 'offboarded',
+    };
+  }
+  return out;
+}
+
+// --- database -------------------------------------------------------------------------------
+
+async function createDatabase() {
+  const name = `gh_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+// --- the API process ------------------------------------------------------------------------
+
+function startApi(databaseUrl) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        INGEST_RATE_LIMIT_PER_MINUTE: '1000000',
+        // 100k records of this shape are ~45 MB, close to the 50 MB default.
+        INGEST_MAX_BODY_MB: '100',
+        SECRETS_KEY: randomBytes(32).toString('base64'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const onData = (chunk) => {
+      out += chunk;
+      const match = /running at (http:\/\/\S+)/.exec(out);
+      if (match) {
+        child.stdout.off('data', onData);
+        // Keep draining the logs so the process never blocks on a full pipe; keep errors.
+        const errors = [];
+        child.stdout.on('data', (chunk) => {
+          for (const line of String(chunk).split('\n')) if (/"level":(50|60)/.test(line) && errors.length < 20) errors.push(line.replace(/"req":\{.*?\}\},/, '').slice(0, 400));
+        });
+        resolve({ child, baseUrl: match[1].replace('localhost', '127.0.0.1'), errors });
+      }
+    };
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (c) => process.stderr.write(c));
+    child.once('exit', (code) => reject(new Error(`API exited with ${code} before starting:\n${out.slice(-2000)}`)));
+  });
+}
+
+function procStatus(pid) {
+  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+}
+
+/** Resets the kernel's peak-RSS counter (VmHWM); falls back to sampling when not permitted. */
+function resetPeak(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `fn` while sampling the process's RSS every 5 ms; returns the peak seen. */
+async function withPeakRss(pid, fn) {
+  const reset = resetPeak(pid);
+  let peak = procStatus(pid).rss;
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, procStatus(pid).rss);
+    } catch {
+      /* process gone */
+    }
+  }, 5);
+  try {
+    const result = await fn();
+    const status = procStatus(pid);
+    return { result, peakRss: Math.max(peak, status.rss, reset ? status.hwm : 0) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+// --- HTTP helpers ---------------------------------------------------------------------------
+
+function send(baseUrl, method, path, { body, headers = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    const req = http.request(`${baseUrl}${path}`, {
+      method,
+      headers: { ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) } : {}), ...headers },
+    });
+    req.on('response', (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode, headers: res.headers, body: text ? JSON.parse(text) : null });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function setUp(baseUrl) {
+  const signup = await send(baseUrl, 'POST', '/api/auth/signup', {
+    body: { companyName: 'Bench Ltd', name: 'Bench Admin', email: `bench.${Date.now()}@example.com`, password: 'correct horse battery staple' },
+  });
+  if (signup.status !== 201) throw new Error(`signup: ${signup.status} ${JSON.stringify(signup.body)}`);
+  const cookies = [].concat(signup.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]);
+  const csrf = cookies.find((c) => c.startsWith('gh_csrf='))?.slice('gh_csrf='.length) ?? '';
+  const admin = { Cookie: cookies.join('; '), 'x-csrf-token': csrf };
+  const key = await send(baseUrl, 'POST', '/api/api-keys', { headers: admin, body: { name: 'Bench', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
+  if (key.status !== 201) throw new Error(`api key: ${key.status} ${JSON.stringify(key.body)}`);
+  const integration = await send(baseUrl, 'POST', '/api/integrations', { headers: admin, body: { name: 'Bench HR', monitoringIds: ['employee_onboarding_offboarding'] } });
+  if (integration.status !== 201) throw new Error(`integration: ${integration.status} ${JSON.stringify(integration.body)}`);
+  return { apiKey: key.body.key, integrationId: integration.body.id };
+}
+
+// --- floor: the same records validated and inserted directly --------------------------------
+
+async function floorFor(databaseUrl, records) {
+  const validator = getRecordValidator(getContextSchema('list_employees'));
+  let t = performance.now();
+  const result = validator.validateRecords(records);
+  const validateMs = performance.now() - t;
+  if (!result.valid) throw new Error('bench records are invalid');
+
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`
+    CREATE TABLE IF NOT EXISTS bench_scratch_records (
+      submission_id uuid NOT NULL, company_id uuid NOT NULL, integration_id uuid NOT NULL, context_key text NOT NULL,
+      idx integer NOT NULL, record_key text, data jsonb NOT NULL, PRIMARY KEY (submission_id, idx))`);
+  await client.query('TRUNCATE bench_scratch_records');
+  const id = '00000000-0000-4000-8000-000000000001';
+  t = performance.now();
+  await client.query('BEGIN');
+  for (let start = 0; start < records.length; start += BATCH) {
+    await client.query(
+      `INSERT INTO bench_scratch_records SELECT $1, $1, $1, 'list_employees', $2 + e.ord::int - 1, e.value ->> 'id', e.value
+         FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(value, ord)`,
+      [id, start, JSON.stringify(records.slice(start, start + BATCH))],
+    );
+  }
+  await client.query('COMMIT');
+  const insertMs = performance.now() - t;
+  await client.end();
+  return { validateMs, insertMs, totalMs: validateMs + insertMs };
+}
+
+// --- main -----------------------------------------------------------------------------------
+
+const db = await createDatabase();
+let api;
+try {
+  api = await startApi(db.url);
+  const pid = api.child.pid;
+  const { apiKey, integrationId } = await setUp(api.baseUrl);
+  const path = `/external/v2/integration/${integrationId}/context/list_employees`;
+  const ingestHeaders = { 'x-api-key': apiKey };
+  console.log(`API pid ${pid} at ${api.baseUrl}; database ${db.url.replace(/\/\/[^@]*@/, '//')}; node ${process.version}`);
+
+  // Warm-up: compile the schema, fill the pools, let the JIT see the paths.
+  for (let i = 0; i < 3; i++) await send(api.baseUrl, 'POST', path, { headers: ingestHeaders, body: { data: employees(1000) } });
+
+  console.log('\nEnd to end (one POST, all 14 fields filled) vs floor (ajv validation alone + bulk insert with pg):');
+  console.log('records   body      e2e        records/s   floor: ajv + insert = total   floor/e2e   peak RSS (baseline)   RSS/body');
+  const rows = [];
+  for (const size of SIZES) {
+    const records = employees(size);
+    const body = Buffer.from(JSON.stringify({ data: records }));
+    const baseline = procStatus(pid).rss;
+    const { result, peakRss } = await withPeakRss(pid, async () => {
+      const t = performance.now();
+      const res = await send(api.baseUrl, 'POST', path, { headers: ingestHeaders, body });
+      const elapsed = performance.now() - t;
+      if (res.status !== 200 || res.body.accepted !== size) throw new Error(`POST of ${size}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      return elapsed;
+    });
+    const floor = await floorFor(db.url, records);
+    const row = { size, bodyBytes: body.length, e2eMs: result, floor, ratio: floor.totalMs / result, peakRss, baseline };
+    rows.push(row);
+    console.log(
+      [
+        String(size).padEnd(9),
+        mb(body.length).padEnd(9),
+        ms(result).padEnd(10),
+        String(perSecond(size, result)).padEnd(11),
+        `${ms(floor.validateMs)} + ${ms(floor.insertMs)} = ${ms(floor.totalMs)}`.padEnd(30),
+        floor.totalMs / result >= 1 ? '≥1'.padEnd(11) : (floor.totalMs / result).toFixed(2).padEnd(11),
+        `${mb(peakRss)} (${mb(baseline)})`.padEnd(21),
+        (peakRss / body.length).toFixed(1),
+      ].join(' '),
+    );
+  }
+
+  console.log(`\n${CONNECTIONS} concurrent clients posting ${SMALL_POST_RECORDS}-record submissions for ${DURATION_S} s (autocannon):`);
+  const small = JSON.stringify({ data: employees(SMALL_POST_RECORDS) });
+  const cannon = await autocannon({
+    url: `${api.baseUrl}${path}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...ingestHeaders },
+    body: small,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+  });
+  const non2xx = cannon.non2xx + cannon.errors + cannon.timeouts;
+  if (api.errors.length) console.log(`API errors logged (first ${api.errors.length}):\n${api.errors.join('\n')}`);
+  console.log(`requests/s ${Math.round(cannon.requests.average)}; latency p50 ${cannon.latency.p50} ms, p99 ${cannon.latency.p99} ms, max ${cannon.latency.max} ms; ${cannon.requests.total} requests, ${non2xx} not 2xx/errors`);
+
+  const big = rows[rows.length - 1];
+  console.log('\nTargets (reported, not asserted):');
+  console.log(`- ${big.size} records end to end at ≥ ${TARGETS.floorRatio} of the floor: ${big.ratio.toFixed(2)} → ${big.ratio >= TARGETS.floorRatio ? 'met' : 'MISSED'}`);
+  const rssRatio = big.peakRss / big.bodyBytes;
+  console.log(`- peak RSS ≤ ${TARGETS.rssPerBody}× the body (${mb(big.bodyBytes)}): ${mb(big.peakRss)} = ${rssRatio.toFixed(1)}× → ${rssRatio <= TARGETS.rssPerBody ? 'met' : 'MISSED'} (above the idle process: ${mb(big.peakRss - big.baseline)} = ${((big.peakRss - big.baseline) / big.bodyBytes).toFixed(1)}×)`);
+  console.log(`- p99 of small posts ≤ ${TARGETS.p99Ms} ms: ${cannon.latency.p99} ms → ${cannon.latency.p99 <= TARGETS.p99Ms ? 'met' : 'MISSED'}`);
+} finally {
+  if (api) {
+    api.child.kill('SIGTERM');
+    await new Promise((r) => api.child.once('exit', r));
+  }
+  await db.drop();
+}
