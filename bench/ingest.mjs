@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -87,8 +88,6 @@ function startApi(databaseUrl) {
         PORT: '0',
         HOST: '127.0.0.1',
         INGEST_RATE_LIMIT_PER_MINUTE: '1000000',
-        // 100k records of this shape are ~45 MB, close to the 50 MB default.
-        INGEST_MAX_BODY_MB: '100',
         SECRETS_KEY: randomBytes(32).toString('base64'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -229,7 +228,7 @@ try {
   const { apiKey, integrationId } = await setUp(api.baseUrl);
   const path = `/external/v2/integration/${integrationId}/context/list_employees`;
   const ingestHeaders = { 'x-api-key': apiKey };
-  console.log(`API pid ${pid} at ${api.baseUrl}; database ${db.url.replace(/\/\/[^@]*@/, '//')}; node ${process.version}`);
+  console.log(`API pid ${pid} at ${api.baseUrl}; database ${db.url.replace(/\/\/[^@]*@/, '//')}; node ${process.version}; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}`);
 
   // Warm-up: compile the schema, fill the pools, let the JIT see the paths.
   for (let i = 0; i < 3; i++) await send(api.baseUrl, 'POST', path, { headers: ingestHeaders, body: { data: employees(1000) } });

@@ -92,10 +92,14 @@ export class IngestRepository {
       }
       await this.dataSource.transaction(async (em) => {
         const batch = (start: number) => JSON.stringify(s.records.slice(start, start + INSERT_BATCH_SIZE));
-        await em.query(`WITH ${SUBMISSION_CTE} ${recordsInsert(16, 17, 18)}`, [...row, 0, batch(0), s.recordKey]);
+        // Each batch is serialised while the database inserts the previous one.
+        let inserting = em.query(`WITH ${SUBMISSION_CTE} ${recordsInsert(16, 17, 18)}`, [...row, 0, batch(0), s.recordKey]);
         for (let start = INSERT_BATCH_SIZE; start < s.records.length; start += INSERT_BATCH_SIZE) {
-          await em.query(recordsInsert(5, 6, 7), [s.id, s.companyId, s.integrationId, s.contextKey, start, batch(start), s.recordKey]);
+          const json = batch(start);
+          await inserting;
+          inserting = em.query(recordsInsert(5, 6, 7), [s.id, s.companyId, s.integrationId, s.contextKey, start, json, s.recordKey]);
         }
+        await inserting;
         // Sees this transaction's own submission: keeps `retention` in all.
         await em.query(`WITH ${retentionLock(4)} ${retentionDelete(5, { integration: 1, context: 2, status: 3 })}`, [s.integrationId, s.contextKey, 'accepted', lockKey(s), retention]);
       });
