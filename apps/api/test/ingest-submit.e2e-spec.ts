@@ -252,10 +252,11 @@ describe('POST /external/v2/integration/:integrationId/context/:contextKey', () 
       const target = await createIntegration(a, [EMPLOYEES_MONITORING], 'Concurrent');
       const results = await Promise.all(Array.from({ length: 40 }, (_, i) => push(t, key, target, 'list_employees', { data: employees(5, i * 5) })));
       expect(results.map((r) => r.status)).toEqual(Array(40).fill(200));
-      // A push racing another may leave one extra old submission; the next push trims it.
+      // A push does not see the submissions of pushes racing it, so racing pushes (at most the
+      // pool's 10 at once) may leave a few extra (never fewer than 30); the next push trims them.
       const [during] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ingest_submissions WHERE integration_id = $1`, [target]);
       expect(during.n).toBeGreaterThanOrEqual(30);
-      expect(during.n).toBeLessThanOrEqual(31);
+      expect(during.n).toBeLessThan(40);
       const last = await push(t, key, target, 'list_employees', { data: employees(2) }).expect(200);
       const [after] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ingest_submissions WHERE integration_id = $1`, [target]);
       expect(after.n).toBe(30);

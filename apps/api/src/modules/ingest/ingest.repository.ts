@@ -83,7 +83,8 @@ export class IngestRepository {
     try {
       if (s.records.length <= INSERT_BATCH_SIZE) {
         // $1..$15 the submission; the DELETE cannot see the row inserted beside it, so it keeps
-        // one fewer of the others.
+        // one fewer of the others. Nor does it see pushes to the same context racing this one:
+        // those may leave a few extra old submissions (never too few), which the next push trims.
         await this.dataSource.query(
           `WITH ${SUBMISSION_CTE}, records AS (${recordsInsert(16, 17, 18)}), ${retentionLock(19)}, expired AS (${retentionDelete(20)}) SELECT 1`,
           [...row, 0, JSON.stringify(s.records), s.recordKey, lockKey(s), retention - 1],
