@@ -347,6 +347,36 @@ describe('POST /external/v2/integration/:integrationId/context/:contextKey', () 
       expect(res.body.accepted).toBe(20_000);
       expect(await counts(t, target)).toEqual({ accepted: 1, refused: 0, records: 20_000 });
     });
+
+    it('answers 404 when the integration is deleted while its body is still arriving, and stores nothing', async () => {
+      const target = await createIntegration(a, [EMPLOYEES_MONITORING], 'Deleted mid-upload');
+      const body = Buffer.from(JSON.stringify({ data: employees(2000) }));
+      const url = new URL(t.baseUrl);
+      const req = http.request({
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: ingestPath(target, 'list_employees'),
+        headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length), 'x-api-key': key },
+      });
+      const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on('error', reject);
+      });
+      await new Promise<void>((r) => req.write(body.subarray(0, body.length >> 1), () => r()));
+      await new Promise((r) => setTimeout(r, 100));
+      await a.delete(`/api/integrations/${target}`).expect(204);
+      req.end(body.subarray(body.length >> 1));
+      const res = await answer;
+      expect(res.status).toBe(404);
+      expect(JSON.parse(res.body)).toMatchObject({ code: 'NOT_FOUND', message: 'Integration not found' });
+      const [row] = await t.dataSource.query('SELECT count(*)::int AS n FROM ingest_records WHERE integration_id = $1', [target]);
+      expect(row.n).toBe(0);
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import { QueryFailedError, type DataSource } from 'typeorm';
 /** Records per INSERT statement: big enough to amortise a round trip, small enough to bound memory. */
 export const INSERT_BATCH_SIZE = 5000;
 const IDEMPOTENCY_INDEX = 'ux_ingest_submissions_idempotency';
+const INTEGRATION_FK = 'fk_ingest_submissions_integration';
 
 export interface SubmissionRow {
   readonly id: string;
@@ -43,6 +44,11 @@ export interface IdempotentRequest {
 /** Another request stored a submission with the same Idempotency-Key first. */
 export class IdempotencyKeyTaken extends Error {
   override name = 'IdempotencyKeyTaken';
+}
+
+/** The integration was deleted while its submission was being received. */
+export class IntegrationGone extends Error {
+  override name = 'IntegrationGone';
 }
 
 /**
@@ -105,9 +111,9 @@ export class IngestRepository {
         await em.query(`WITH ${retentionLock(4)} ${retentionDelete(5, { integration: 1, context: 2, status: 3 })}`, [s.integrationId, s.contextKey, 'accepted', lockKey(s), retention]);
       });
     } catch (err) {
-      if (err instanceof QueryFailedError && (err.driverError as { constraint?: string } | undefined)?.constraint === IDEMPOTENCY_INDEX) {
-        throw new IdempotencyKeyTaken();
-      }
+      const constraint = err instanceof QueryFailedError ? (err.driverError as { constraint?: string } | undefined)?.constraint : undefined;
+      if (constraint === IDEMPOTENCY_INDEX) throw new IdempotencyKeyTaken();
+      if (constraint === INTEGRATION_FK) throw new IntegrationGone();
       throw err;
     }
   }

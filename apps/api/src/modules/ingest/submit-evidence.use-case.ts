@@ -6,10 +6,11 @@ import { AppError } from '../../common/errors/app-error.js';
 import { RateLimiter } from '../../common/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { ApiKeyContext } from '../api-keys/api-key-context.js';
+import { IntegrationErrors } from '../integrations/integrations.errors.js';
 import { IntegrationsService } from '../integrations/integrations.service.js';
 import { parseIngestJson, readIngestBody, type BodySource, type IngestBody } from './ingest-body-reader.js';
 import { IncompleteBodyError, IngestErrors, IngestRefusal } from './ingest.errors.js';
-import { IdempotencyKeyTaken, IngestRepository, type SubmissionRow } from './ingest.repository.js';
+import { IdempotencyKeyTaken, IngestRepository, IntegrationGone, type SubmissionRow } from './ingest.repository.js';
 
 export interface SubmitEvidenceInput {
   readonly apiKey: ApiKeyContext;
@@ -117,6 +118,7 @@ export class SubmitEvidence {
         const replay = await this.replayFor(apiKey, idempotencyKey, input.integrationId, context.key, sha256);
         if (replay) return replay;
       }
+      if (err instanceof IntegrationGone) throw IntegrationErrors.notFound();
       throw err;
     }
     return { response, replayed: false };
