@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { loggerOptions } from './common/logging.js';
 import { migrations } from './database/migrations/index.js';
+import { poolSize } from './database/pool-size.js';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
@@ -40,9 +41,7 @@ export class AppModule {
           migrations,
           migrationsRun: true,
           migrationsTransactionMode: 'each',
-          // The embedded engine runs one statement at a time; a small pool avoids queueing
-          // many idle connections behind it.
-          extra: { max: opts.embeddedDatabase ? Math.min(opts.config.dbPoolSize, 5) : opts.config.dbPoolSize },
+          extra: { max: poolSize(opts.embeddedDatabase, opts.config.dbPoolSize) },
           logging: false,
         }),
         DiscoveryModule,

@@ -244,11 +244,8 @@ describe('POST /external/v2/integration/:integrationId/context/:contextKey', () 
       expect(now.body).toMatchObject({ total: 0, items: [] });
     });
 
-    // Embedded engine: pglite-socket 0.2.17 interleaves the extended-protocol messages of
-    // concurrent non-transaction queries (a Bind meets another connection's Parse), so concurrent
-    // requests fail there with any pool larger than one connection. Runs on PostgreSQL until the
-    // embedded pool is fixed.
-    (process.env.TEST_DB === 'postgres' ? it : it.skip)('accepts many concurrent pushes to one context without deadlocks, then keeps the newest 30 (the default retention)', async () => {
+    // On the embedded engine this also guards its one-connection pool (src/database/pool-size.ts).
+    it('accepts many concurrent pushes to one context without deadlocks, then keeps the newest 30 (the default retention)', async () => {
       const target = await createIntegration(a, [EMPLOYEES_MONITORING], 'Concurrent');
       const results = await Promise.all(Array.from({ length: 40 }, (_, i) => push(t, key, target, 'list_employees', { data: employees(5, i * 5) })));
       expect(results.map((r) => r.status)).toEqual(Array(40).fill(200));
