@@ -161,7 +161,7 @@ export class FakeDirectoryApp {
       if (req.method === 'POST' && !id) {
         const user: AppUser = { id: this.nextId('u'), email: tag('email'), name: tag('name'), userName: tag('login'), active: tag('active') !== 'false' };
         this.users.set(user.id, user);
-        return reply(201, `<?xml version="1.0"?><user><id>${user.id}</id><email>${user.email}</email><login>${user.userName}</login></user>`);
+        return reply(201, `<?xml version="1.0"?><user><id>${user.id}</id><email>${encode(user.email)}</email><login>${encode(user.userName)}</login></user>`);
       }
       const user = id ? this.users.get(id) : undefined;
       if (!user) return reply(404, '<error><message>No such user</message></error>');
@@ -180,7 +180,7 @@ export class FakeDirectoryApp {
       if (req.method === 'POST' && !id) {
         const group: AppGroup = { id: this.nextId('g'), name: tag('name'), members: [] };
         this.groups.set(group.id, group);
-        return reply(201, `<group><id>${group.id}</id><name>${group.name}</name></group>`);
+        return reply(201, `<group><id>${group.id}</id><name>${encode(group.name)}</name></group>`);
       }
       const group = id ? this.groups.get(id) : undefined;
       if (!group) return reply(404, '<error><message>No such group</message></error>');
@@ -191,7 +191,7 @@ export class FakeDirectoryApp {
       }
       if (req.method === 'PUT') {
         group.name = tag('name');
-        return reply(200, `<group><id>${group.id}</id><name>${group.name}</name></group>`);
+        return reply(200, `<group><id>${group.id}</id><name>${encode(group.name)}</name></group>`);
       }
       if (req.method === 'DELETE') {
         this.groups.delete(group.id);
@@ -204,6 +204,10 @@ export class FakeDirectoryApp {
 
 function send(res: ServerResponse, status: number, contentType: string, body: string): void {
   res.writeHead(status, body ? { 'content-type': contentType } : {}).end(body);
+}
+
+function encode(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function decode(text: string): string {
