@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ConnectorCallLog, type CallRecord } from '../http-connector/connector-call-log.service.js';
 
 /**
@@ -8,14 +9,17 @@ import { ConnectorCallLog, type CallRecord } from '../http-connector/connector-c
  * the call log writes through its own pool connection: on the embedded engine, which serialises
  * every connection behind an open transaction, that write would wait for the transaction that
  * waits for it. So calls made inside `holdingCalls` are recorded once the work has finished.
+ * (Recording through the transaction itself, which the executor also offers, would lose the log
+ * of a failed call with the rollback, and would lock the connector row, so every provisioning
+ * transaction of a connector would wait for the others' downstream calls.)
  */
 @Injectable()
 export class ScimCallLog extends ConnectorCallLog {
   private readonly held = new AsyncLocalStorage<CallRecord[]>();
 
-  override record(call: CallRecord): Promise<void> {
+  override record(call: CallRecord, em?: EntityManager): Promise<void> {
     const held = this.held.getStore();
-    if (!held) return super.record(call);
+    if (!held || em) return super.record(call, em);
     held.push(call);
     return Promise.resolve();
   }
