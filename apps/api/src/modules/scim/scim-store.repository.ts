@@ -84,9 +84,8 @@ export class ScimStore {
   /** The connector's users a lookup can match (all of them without one), in list order. */
   findUsers(em: EntityManager, scope: ScimScope, lookup: UserLookup | undefined): Promise<ScimUser[]> {
     const qb = this.users(em, scope);
-    switch (lookup?.by) {
-      case undefined:
-        break;
+    if (!lookup) return this.ordered(qb, 'u').getMany();
+    switch (lookup.by) {
       case 'userName':
         qb.andWhere('u.user_name_lower = :v', { v: lookup.value.toLowerCase() });
         break;
@@ -106,7 +105,7 @@ export class ScimStore {
         );
         break;
       default: {
-        const unreachable: never = lookup!.by;
+        const unreachable: never = lookup.by;
         return unreachable;
       }
     }
@@ -155,9 +154,8 @@ export class ScimStore {
 
   findGroups(em: EntityManager, scope: ScimScope, lookup: GroupLookup | undefined): Promise<ScimGroup[]> {
     const qb = this.groups(em, scope);
-    switch (lookup?.by) {
-      case undefined:
-        break;
+    if (!lookup) return this.ordered(qb, 'g').getMany();
+    switch (lookup.by) {
       case 'displayName':
         qb.andWhere('g.display_name_lower = :v', { v: lookup.value.toLowerCase() });
         break;
@@ -169,7 +167,7 @@ export class ScimStore {
         qb.andWhere('g.id = :v', { v: lookup.value });
         break;
       default: {
-        const unreachable: never = lookup!.by;
+        const unreachable: never = lookup.by;
         return unreachable;
       }
     }
