@@ -52,8 +52,6 @@ export const ScimErrors = {
     new ScimHttpError(409, `A user with userName ${JSON.stringify(userName)} already exists for this connector (userName is compared case-insensitively)`, 'uniqueness'),
   groupNameTaken: (displayName: string) =>
     new ScimHttpError(409, `A group with displayName ${JSON.stringify(displayName)} already exists for this connector (displayName is compared case-insensitively)`, 'uniqueness'),
-  unknownMember: (value: string) =>
-    new ScimHttpError(400, `Group member ${JSON.stringify(value)} is not a user provisioned to this connector; members must be ids of this connector's Users`, 'invalidValue'),
   /** RFC 7644 §3.12: 501 for an operation the service provider does not support. */
   notSupported: (capability: string) =>
     new ScimHttpError(

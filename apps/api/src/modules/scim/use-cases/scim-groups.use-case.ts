@@ -32,12 +32,13 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     assertServing(ctx.connector);
     const resource = normalizeGroupInput(input.body) as JsonObject;
     const displayName = resource.displayName as string;
-    const members = membersOf(resource);
     const id = randomUUID();
     const { row, stored } = await this.unit(async (em) => {
       await this.store.lockName(em, ctx.scope, 'group', displayName.toLowerCase());
       if (await this.store.groupNameTaken(em, ctx.scope, displayName.toLowerCase())) throw ScimErrors.groupNameTaken(displayName);
-      const users = await this.knownUsers(em, ctx.scope, members.map((m) => m.userId));
+      const requested = membersOf(resource);
+      const users = await this.knownUsers(em, ctx.scope, requested.map((m) => m.userId));
+      const members = requested.filter((m) => users.has(m.userId));
       let downstreamId: string | null = null;
       if (this.downstream.enabled(ctx.connector, 'create_group')) {
         downstreamId = (await this.downstream.call(ctx.connector, 'create_group', { group_name: displayName, group_description: '' })).id;
@@ -143,7 +144,6 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
       const next: JsonObject = { ...compute(groupForPatch(current, stored)), id: current.id };
       const displayName = next.displayName as string;
       wanted = displayName;
-      const members = membersOf(next);
       const attributes = storedAttributes(next, ['members']);
 
       const renamed = displayName !== current.displayName;
@@ -151,9 +151,11 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
         await this.store.lockName(em, ctx.scope, 'group', displayName.toLowerCase());
         if (await this.store.groupNameTaken(em, ctx.scope, displayName.toLowerCase(), current.id)) throw ScimErrors.groupNameTaken(displayName);
       }
+      const requested = membersOf(next);
       const known = new Set(stored.map((m) => m.userId));
-      const added = await this.knownUsers(em, ctx.scope, members.map((m) => m.userId).filter((u) => !known.has(u)));
+      const added = await this.knownUsers(em, ctx.scope, requested.map((m) => m.userId).filter((u) => !known.has(u)));
       const users = new Map<string, string | null>([...stored.map((m): [string, string | null] => [m.userId, m.downstreamId]), ...added]);
+      const members = requested.filter((m) => users.has(m.userId));
 
       if (current.downstreamId !== null) {
         if (renamed && this.downstream.enabled(ctx.connector, 'update_group_name')) {
@@ -188,12 +190,15 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     }, () => ScimErrors.groupNameTaken(wanted));
   }
 
-  /** The downstream ids of the given users of this connector; 400 when one is not such a user. */
+  /**
+   * The downstream ids of those of the given ids that are users of this connector. Other member
+   * values (a user deleted meanwhile, another connector's user, a nested group) are left out of
+   * the group: nothing downstream could represent them, and refusing the whole request would make
+   * the identity provider retry it forever.
+   */
   private async knownUsers(em: EntityManager, scope: ScimScope, ids: string[]): Promise<Map<string, string | null>> {
     const rows = await this.store.usersByIds(em, scope, ids);
-    const found = new Map(rows.map((u) => [u.id, u.downstreamId]));
-    for (const id of ids) if (!found.has(id)) throw ScimErrors.unknownMember(id);
-    return found;
+    return new Map(rows.map((u) => [u.id, u.downstreamId]));
   }
 
   private async unit<T>(work: (em: EntityManager) => Promise<T>, conflict?: () => Error): Promise<T> {
