@@ -4,7 +4,6 @@ import { SecretsModule } from '../../common/secrets/secrets.module.js';
 import { SecretsService } from '../../common/secrets/secrets.service.js';
 import { ConnectorExecutor } from '../http-connector/connector-executor.service.js';
 import { ConnectorCall } from '../http-connector/entities/connector-call.entity.js';
-import { Connector } from '../http-connector/entities/connector.entity.js';
 import { HttpConnectorModule } from '../http-connector/http-connector.module.js';
 import { OAuthTokenCache } from '../http-connector/oauth-token-cache.js';
 import { OutboundHttp } from '../http-connector/outbound-http.js';
@@ -34,7 +33,7 @@ import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
  * listed last so that its catch-all route is registered after the real ones.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ScimToken, ScimUser, ScimGroup, ScimGroupMember, Connector, ConnectorCall]), HttpConnectorModule, SecretsModule],
+  imports: [TypeOrmModule.forFeature([ScimToken, ScimUser, ScimGroup, ScimGroupMember, ConnectorCall]), HttpConnectorModule, SecretsModule],
   controllers: [ScimTokenController, ScimDiscoveryController, ScimUsersController, ScimGroupsController, ScimFallbackController],
   providers: [
     ScimTokenService,
