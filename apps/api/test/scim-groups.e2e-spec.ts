@@ -291,6 +291,15 @@ describe('SCIM /Groups', () => {
       ]);
       expect(res.body).toMatchObject({ displayName: 'After', members: [{ value: users[1]!.id, display: 'VP' }, { value: users[2]!.id }], meta: { version: 'W/"2"' } });
     });
+    it('changes nothing for the same members in another order', async () => {
+      const { scim, users } = await setup(2);
+      const members = [{ value: users[0]!.id }, { value: users[1]!.id }];
+      const group = await scim.post('/Groups', { displayName: 'Ordered', members }).expect(201);
+      const mark = app.mark();
+      const res = await scim.put(`/Groups/${group.body.id}`, { displayName: 'Ordered', members: [...members].reverse() }).expect(200);
+      expect(res.body.meta.version).toBe('W/"1"');
+      expect(app.since(mark)).toHaveLength(0);
+    });
   });
 
   describe('DELETE /Groups/{id}', () => {

@@ -168,10 +168,8 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
         }
       }
 
-      const membersChanged = !sameJson(
-        stored.map((m) => [m.userId, m.display]),
-        members.map((m) => [m.userId, m.display]),
-      );
+      // Membership is a set: the same members listed in another order change nothing.
+      const membersChanged = !sameJson(memberLabels(stored), memberLabels(members));
       if (!membersChanged && sameJson(storedAttributes(current.resource, ['members']), attributes)) {
         return { row: current, members: stored };
       }
@@ -222,6 +220,10 @@ function membersOf(resource: JsonObject): Member[] {
     if (!out.has(value)) out.set(value, { userId: value, display: typeof display === 'string' ? display : null });
   }
   return [...out.values()];
+}
+
+function memberLabels(members: Array<Member | StoredMember>): Record<string, string | null> {
+  return Object.fromEntries(members.map((m) => [m.userId, m.display]));
 }
 
 /** The downstream ids of those members that have one, in member order. */
