@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of every package: lint, lib unit tests, API unit + e2e (embedded PostgreSQL and a
-# PostgreSQL server), web component tests, then the built product in real headless Chromium.
+# PostgreSQL server), web component tests, then the built product: Microsoft's SCIM reference
+# collection through newman, and real headless Chromium.
 # Keeps going after a failure so one run shows everything; exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,7 @@ done
 step "api tests" bash apps/api/test/run-all.sh
 step "web component tests" bash -c "cd apps/web && $JEST --config jest.config.mjs --json --outputFile='$JEST_RESULTS_DIR/web.json'"
 step "build api and web" bash -c "pnpm --filter @gatehouse/api build && pnpm --filter @gatehouse/web build"
+step "SCIM conformance (Microsoft reference collection, newman)" node scripts/scim-conformance.mjs --json-output "$JEST_RESULTS_DIR/scim-conformance.json"
 step "browser tests (headless Chromium)" bash -c "cd apps/web && $JEST --config e2e/jest.config.mjs --json --outputFile='$JEST_RESULTS_DIR/browser.json'"
 
 echo
