@@ -19,7 +19,8 @@ export interface ScimUsersPort {
   get(ctx: ScimRequestContext, input: ReadInput): Promise<JsonObject>;
   list(ctx: ScimRequestContext, query: ListQuery): Promise<ListResponse<JsonObject>>;
   replace(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject>;
-  patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject>;
+  /** The user when the request asked for attributes, else null (answered 204 No Content). */
+  patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject | null>;
   remove(ctx: ScimRequestContext, id: string): Promise<void>;
 }
 

@@ -42,9 +42,20 @@ export class ScimUsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a user with a PatchOp; answers 200 with the user' })
-  patch(@CurrentScim() ctx: ScimRequestContext, @Param('id') id: string, @Body() body: unknown, @Query() query: Query): Promise<JsonObject> {
-    return this.providers.users(ctx.connector).patch(ctx, { id, body, projection: readProjection(query) });
+  @ApiOperation({ summary: 'Change a user with a PatchOp; 204, or 200 with the user when attributes/excludedAttributes are given' })
+  async patch(
+    @CurrentScim() ctx: ScimRequestContext,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Query() query: Query,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<JsonObject | undefined> {
+    const user = await this.providers.users(ctx.connector).patch(ctx, { id, body, projection: readProjection(query) });
+    if (user === null) {
+      res.status(204);
+      return undefined;
+    }
+    return user;
   }
 
   @Delete(':id')

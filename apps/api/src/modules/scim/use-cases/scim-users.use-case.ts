@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { CustomHttpDownstream } from '../custom-http-downstream.js';
 import type { ScimUser } from '../entities/scim-user.entity.js';
 import type { ScimRequestContext } from '../scim-context.js';
-import { userLookup, type ListQuery } from '../scim-list-query.js';
+import { asksForAttributes, userLookup, type ListQuery } from '../scim-list-query.js';
 import { mergeResolvedUser, sameJson, storedAttributes, toUserResource, userForPatch, type JsonObject } from '../scim-resource.mapper.js';
 import { ScimStore, isUniqueViolation } from '../scim-store.repository.js';
 import { isActive, planUserChange } from '../scim-user-plan.js';
@@ -84,13 +84,18 @@ export class ScimUsersUseCase implements ScimUsersPort {
     return this.change(ctx, input, () => ({ next: resource, patch: undefined }));
   }
 
-  /** Answered 200 with the user: Okta needs the body, Entra ID accepts it. */
-  async patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject> {
+  /**
+   * Answered 204 No Content, like a group PATCH (Entra ID and Microsoft's reference collection
+   * expect it; Okta accepts it), unless the request names attributes or excludedAttributes,
+   * which asks for the user in a 200 (RFC 7644 §3.5.2).
+   */
+  async patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject | null> {
     assertServing(ctx.connector);
-    return this.change(ctx, input, (row) => ({
+    const user = await this.change(ctx, input, (row) => ({
       next: applyPatch(userForPatch(row), input.body, { resourceType: 'User' }).resource,
       patch: input.body as Record<string, unknown>,
     }));
+    return asksForAttributes(input.projection) ? user : null;
   }
 
   /**
