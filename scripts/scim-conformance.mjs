@@ -32,6 +32,7 @@ const EXCLUDED_REQUEST = /\/serviceConfiguration$/i;
  */
 export async function startStub() {
   const users = new Map();
+  const byUserName = new Map(); // lower-cased userName → user, for the filtered lookup
   const groups = new Map();
   let seq = 0;
   const server = http.createServer((req, res) => {
@@ -58,23 +59,31 @@ export async function startStub() {
           if (typeof body.userName !== 'string' || body.userName === '') return reply(422, { error: { message: 'userName is required' } });
           const user = { id: `u${++seq}`, userName: body.userName, email: String(body.email ?? ''), name: String(body.name ?? ''), active: body.active !== false };
           users.set(user.id, user);
+          byUserName.set(user.userName.toLowerCase(), user);
           return reply(201, user);
         }
         if (!id && req.method === 'GET') {
           const userName = url.searchParams.get('userName');
-          const items = [...users.values()].filter((u) => userName === null || u.userName.toLowerCase() === userName.toLowerCase());
+          const found = userName === null ? undefined : byUserName.get(userName.toLowerCase());
+          const items = userName === null ? [...users.values()] : found ? [found] : [];
           return reply(200, { items, total: items.length });
         }
         const user = users.get(id);
         if (!user) return notFound();
         if (req.method === 'GET') return reply(200, user);
         if (req.method === 'PATCH') {
-          for (const key of ['userName', 'email', 'name']) if (typeof body[key] === 'string') user[key] = body[key];
+          if (typeof body.userName === 'string' && body.userName !== user.userName) {
+            if (byUserName.get(user.userName.toLowerCase()) === user) byUserName.delete(user.userName.toLowerCase());
+            user.userName = body.userName;
+            byUserName.set(user.userName.toLowerCase(), user);
+          }
+          for (const key of ['email', 'name']) if (typeof body[key] === 'string') user[key] = body[key];
           if (typeof body.active === 'boolean') user.active = body.active;
           return reply(200, user);
         }
         if (req.method === 'DELETE') {
           users.delete(id);
+          if (byUserName.get(user.userName.toLowerCase()) === user) byUserName.delete(user.userName.toLowerCase());
           for (const g of groups.values()) g.members = g.members.filter((m) => m !== id);
           return reply(204);
         }
