@@ -56,7 +56,7 @@ describe('/api/connectors (instances, secret, copy)', () => {
     });
     expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Object.keys(res.body).sort()).toEqual(
-      ['allowInsecureHttp', 'auth', 'capabilities', 'createdAt', 'deactivationAsDelete', 'enabled', 'hasSecret', 'id', 'lastCallAt', 'lastError', 'mappings', 'name', 'type', 'updatedAt'].sort(),
+      ['allowInsecureHttp', 'auth', 'capabilities', 'createdAt', 'deactivationAsDelete', 'enabled', 'hasSecret', 'id', 'lastCallAt', 'lastError', 'mappings', 'name', 'scimBaseUrl', 'type', 'updatedAt'].sort(),
     );
   });
 

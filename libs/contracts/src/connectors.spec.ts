@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { createConnectorRequestSchema, listConnectorCallsQuerySchema, testConnectorRequestSchema, zodIssuesToDetails } from './index.js';
+import {
+  createConnectorRequestSchema,
+  listConnectorCallsQuerySchema,
+  listScimResourcesQuerySchema,
+  scimBaseUrlProblem,
+  testConnectorRequestSchema,
+  updateConnectorRequestSchema,
+  zodIssuesToDetails,
+} from './index.js';
 
 describe('connector contracts', () => {
   it('fills defaults for a minimal create request', () => {
@@ -12,7 +20,29 @@ describe('connector contracts', () => {
       mappings: {},
       deactivationAsDelete: false,
       allowInsecureHttp: false,
+      scimBaseUrl: null,
     });
+  });
+
+  it('needs scimBaseUrl for a SCIM proxy, and only there', () => {
+    const missing = createConnectorRequestSchema.safeParse({ name: 'x', type: 'scim_proxy' });
+    expect(zodIssuesToDetails(missing.error!.issues)).toEqual([{ path: 'scimBaseUrl', message: "scimBaseUrl is required for a SCIM proxy: the app's SCIM 2.0 base URL" }]);
+    const misplaced = createConnectorRequestSchema.safeParse({ name: 'x', scimBaseUrl: 'https://app.example.com/scim/v2' });
+    expect(zodIssuesToDetails(misplaced.error!.issues)).toEqual([{ path: 'scimBaseUrl', message: 'scimBaseUrl is only used by scim_proxy connectors' }]);
+    expect(createConnectorRequestSchema.parse({ name: 'x', type: 'scim_proxy', scimBaseUrl: ' https://app.example.com/scim/v2 ' }).scimBaseUrl).toBe('https://app.example.com/scim/v2');
+    expect(updateConnectorRequestSchema.safeParse({ scimBaseUrl: 'ftp://app.example.com' }).success).toBe(false);
+  });
+
+  it('accepts an absolute http(s) SCIM base URL without credentials, query or fragment', () => {
+    expect(scimBaseUrlProblem('https://app.example.com/scim/v2')).toBeNull();
+    expect(scimBaseUrlProblem('http://127.0.0.1:8080/scim')).toBeNull();
+    expect(scimBaseUrlProblem('/scim/v2')).toMatch(/absolute URL/);
+    expect(scimBaseUrlProblem('ftp://app.example.com/scim')).toMatch(/https:\/\//);
+    expect(scimBaseUrlProblem('https://u:p@app.example.com/scim')).toMatch(/credentials/);
+    expect(scimBaseUrlProblem('https://app.example.com/scim?tenant=1')).toMatch(/query string/);
+    expect(scimBaseUrlProblem('https://app.example.com/scim#x')).toMatch(/fragment/);
+    expect(scimBaseUrlProblem('https:///scim')).toMatch(/host/);
+    expect(scimBaseUrlProblem('https://[::1]:8443/scim')).toBeNull();
   });
 
   it('refuses the secret and other unknown fields in a create request', () => {
@@ -31,5 +61,12 @@ describe('connector contracts', () => {
     expect(listConnectorCallsQuerySchema.parse({ limit: '10', status: '5xx' })).toEqual({ limit: 10, status: '5xx' });
     expect(listConnectorCallsQuerySchema.parse({})).toEqual({ limit: 50 });
     expect(listConnectorCallsQuerySchema.safeParse({ limit: '500' }).success).toBe(false);
+  });
+
+  it('reads paging and search of provisioned users and groups from query strings', () => {
+    expect(listScimResourcesQuerySchema.parse({})).toEqual({ page: 1, pageSize: 25 });
+    expect(listScimResourcesQuerySchema.parse({ q: ' ada ', page: '3', pageSize: '100' })).toEqual({ q: 'ada', page: 3, pageSize: 100 });
+    expect(listScimResourcesQuerySchema.safeParse({ pageSize: '101' }).success).toBe(false);
+    expect(listScimResourcesQuerySchema.safeParse({ page: '0' }).success).toBe(false);
   });
 });

@@ -5,7 +5,14 @@ import { z } from 'zod';
 // are only checked for being JSON objects here: the mapping engine (@gatehouse/mapping) checks
 // their content when an instance is enabled, previewed or tested, and names every problem.
 
-export const CONNECTOR_TYPES = ['custom_http'] as const;
+/**
+ * `custom_http`: Gatehouse is the SCIM server and calls the app's own API through mappings.
+ * `scim_proxy`: the app speaks SCIM 2.0 itself; Gatehouse forwards the IdP's requests to
+ * `scimBaseUrl` with the connector's outbound auth (capabilities and mappings are unused).
+ */
+export const CONNECTOR_TYPES = ['custom_http', 'scim_proxy'] as const;
+export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
+export const SCIM_BASE_URL_MAX_LENGTH = 2048;
 export const CONNECTOR_NAME_MAX_LENGTH = 100;
 /** The operation names, in the documented order: the mapping engine's capability keys. */
 export const CONNECTOR_OPERATIONS = CAPABILITY_KEYS;
@@ -35,7 +42,36 @@ const context = z.union([z.string().max(100_000, 'context must be at most 100000
   error: 'context must be a JSON object or the JSON text of one',
 });
 
-const CONNECTOR_FIELDS = 'name, type, enabled, auth, capabilities, mappings, deactivationAsDelete, allowInsecureHttp';
+/**
+ * What is wrong with a SCIM proxy's base URL, or null when its form is acceptable: an absolute
+ * http(s) URL without credentials, query or fragment. Whether plain http may be used (never in
+ * production) and where it points are checked by the API when the connector is saved.
+ */
+export function scimBaseUrlProblem(value: string): string | null {
+  // A plain pattern rather than URL: this package stays free of platform globals.
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(value);
+  if (!m) return 'scimBaseUrl must be an absolute URL, e.g. https://app.example.com/scim/v2';
+  const [, scheme, authority, , query, fragment] = m;
+  if (!/^https?$/i.test(scheme!)) return 'scimBaseUrl must start with https://';
+  if (authority!.includes('@')) return 'scimBaseUrl must not carry user:password@ credentials; configure them under auth';
+  if (!/^(\[[0-9a-f:.]+\]|[^\s:[\]]+)(:\d{1,5})?$/i.test(authority!)) return 'scimBaseUrl must name a host, e.g. https://app.example.com/scim/v2';
+  if (/\s/.test(value)) return 'scimBaseUrl must not contain spaces';
+  if (query !== undefined) return 'scimBaseUrl must not have a query string';
+  if (fragment !== undefined) return 'scimBaseUrl must not have a fragment';
+  return null;
+}
+
+const scimBaseUrl = z
+  .string({ error: 'scimBaseUrl must be a string' })
+  .trim()
+  .min(1, 'scimBaseUrl must not be empty')
+  .max(SCIM_BASE_URL_MAX_LENGTH, `scimBaseUrl must be at most ${SCIM_BASE_URL_MAX_LENGTH} characters`)
+  .superRefine((value, ctx) => {
+    const problem = scimBaseUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const CONNECTOR_FIELDS = 'name, type, enabled, auth, capabilities, mappings, deactivationAsDelete, allowInsecureHttp, scimBaseUrl';
 
 export const createConnectorRequestSchema = z.strictObject(
   {
@@ -50,9 +86,17 @@ export const createConnectorRequestSchema = z.strictObject(
     deactivationAsDelete: flag('deactivationAsDelete').default(false),
     /** Allows http:// targets; never honoured when the server runs in production. */
     allowInsecureHttp: flag('allowInsecureHttp').default(false),
+    /** scim_proxy only (and required there): the app's SCIM 2.0 base URL the IdP's requests go to. */
+    scimBaseUrl: scimBaseUrl.nullable().default(null),
   },
   { error: unknownFields(CONNECTOR_FIELDS) },
-);
+).superRefine((value, ctx) => {
+  if (value.type === 'scim_proxy' && value.scimBaseUrl === null) {
+    ctx.addIssue({ code: 'custom', path: ['scimBaseUrl'], message: "scimBaseUrl is required for a SCIM proxy: the app's SCIM 2.0 base URL" });
+  } else if (value.type !== 'scim_proxy' && value.scimBaseUrl !== null) {
+    ctx.addIssue({ code: 'custom', path: ['scimBaseUrl'], message: 'scimBaseUrl is only used by scim_proxy connectors' });
+  }
+});
 export type CreateConnectorRequest = z.infer<typeof createConnectorRequestSchema>;
 
 /** Every field optional; objects (auth, capabilities, mappings) are replaced whole. */
@@ -65,8 +109,10 @@ export const updateConnectorRequestSchema = z.strictObject(
     mappings: jsonObject('mappings').optional(),
     deactivationAsDelete: flag('deactivationAsDelete').optional(),
     allowInsecureHttp: flag('allowInsecureHttp').optional(),
+    /** scim_proxy only; cannot be removed from a proxy. */
+    scimBaseUrl: scimBaseUrl.optional(),
   },
-  { error: unknownFields('name, enabled, auth, capabilities, mappings, deactivationAsDelete, allowInsecureHttp (type cannot change)') },
+  { error: unknownFields('name, enabled, auth, capabilities, mappings, deactivationAsDelete, allowInsecureHttp, scimBaseUrl (type cannot change)') },
 );
 export type UpdateConnectorRequest = z.infer<typeof updateConnectorRequestSchema>;
 
@@ -95,6 +141,8 @@ export const connectorResponseSchema = z.object({
   mappings: z.record(z.string(), z.unknown()),
   deactivationAsDelete: z.boolean(),
   allowInsecureHttp: z.boolean(),
+  /** The app's SCIM base URL (scim_proxy); null for other types. */
+  scimBaseUrl: z.string().nullable(),
   /** Whether a secret is stored; the secret itself is never returned. */
   hasSecret: z.boolean(),
   createdAt: z.string(),

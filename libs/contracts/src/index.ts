@@ -7,3 +7,4 @@ export * from './integrations.js';
 export * from './connectors.js';
 export * from './ingest.js';
 export * from './scim-tokens.js';
+export * from './scim-directory.js';

@@ -4,6 +4,7 @@ import { Connectors1763880000000 } from './1763880000000-connectors.js';
 import { CatalogIntegrations1763890000000 } from './1763890000000-catalog-integrations.js';
 import { Ingest1763900000000 } from './1763900000000-ingest.js';
 import { Scim1763910000000 } from './1763910000000-scim.js';
+import { ScimProxy1763920000000 } from './1763920000000-scim-proxy.js';
 
 /** Every migration, oldest first. A new table or column means a new file here. */
-export const migrations = [CompaniesUsersSessions1763860000000, ApiKeys1763870000000, Connectors1763880000000, CatalogIntegrations1763890000000, Ingest1763900000000, Scim1763910000000];
+export const migrations = [CompaniesUsersSessions1763860000000, ApiKeys1763870000000, Connectors1763880000000, CatalogIntegrations1763890000000, Ingest1763900000000, Scim1763910000000, ScimProxy1763920000000];

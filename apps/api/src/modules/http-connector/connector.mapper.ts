@@ -12,6 +12,7 @@ export const toConnectorResponse = (c: Connector): ConnectorResponse => ({
   mappings: c.mappings,
   deactivationAsDelete: c.deactivationAsDelete,
   allowInsecureHttp: c.allowInsecureHttp,
+  scimBaseUrl: c.scimBaseUrl,
   hasSecret: c.secretCiphertext !== null,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),

@@ -10,7 +10,7 @@ import type {
   SetConnectorSecretRequest,
   UpdateConnectorRequest,
 } from '@gatehouse/contracts';
-import { validateConnectorConfig } from '@gatehouse/mapping';
+import { validateAuthConfig, validateConnectorConfig } from '@gatehouse/mapping';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isUuid, forCompany } from '../../common/tenant.js';
 import { SecretsService } from '../../common/secrets/secrets.service.js';
@@ -18,7 +18,10 @@ import { ConnectorCallLog } from './connector-call-log.service.js';
 import { ConnectorExecutor, secretContext } from './connector-executor.service.js';
 import { toConnectorResponse } from './connector.mapper.js';
 import { Connector } from './entities/connector.entity.js';
-import { ConnectorErrors } from './http-connector.errors.js';
+import { ConnectorErrors, TargetRefusedError } from './http-connector.errors.js';
+import { OutboundHttp } from './outbound-http.js';
+
+type CheckedFields = Pick<Connector, 'type' | 'enabled' | 'auth' | 'capabilities' | 'mappings' | 'scimBaseUrl' | 'allowInsecureHttp'>;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -31,6 +34,7 @@ export class HttpConnectorService {
     private readonly secrets: SecretsService,
     private readonly executor: ConnectorExecutor,
     private readonly callLog: ConnectorCallLog,
+    private readonly http: OutboundHttp,
   ) {}
 
   async list(companyId: string): Promise<ConnectorListResponse> {
@@ -62,8 +66,9 @@ export class HttpConnectorService {
       mappings: input.mappings,
       deactivationAsDelete: input.deactivationAsDelete,
       allowInsecureHttp: input.allowInsecureHttp,
+      scimBaseUrl: input.scimBaseUrl,
     };
-    this.checkEnabledConfig(draft);
+    this.checkConfig(draft);
     const saved = await this.uniqueName(input.name, () => this.connectors.save(this.connectors.create({ ...draft, secretCiphertext: null })));
     return toConnectorResponse(saved);
   }
@@ -79,7 +84,8 @@ export class HttpConnectorService {
         if (input.mappings !== undefined) row.mappings = input.mappings;
         if (input.deactivationAsDelete !== undefined) row.deactivationAsDelete = input.deactivationAsDelete;
         if (input.allowInsecureHttp !== undefined) row.allowInsecureHttp = input.allowInsecureHttp;
-        this.checkEnabledConfig(row);
+        if (input.scimBaseUrl !== undefined) row.scimBaseUrl = input.scimBaseUrl;
+        this.checkConfig(row);
         return em.getRepository(Connector).save(row);
       }),
     );
@@ -115,6 +121,7 @@ export class HttpConnectorService {
           mappings: source.mappings,
           deactivationAsDelete: source.deactivationAsDelete,
           allowInsecureHttp: source.allowInsecureHttp,
+          scimBaseUrl: source.scimBaseUrl,
           secretCiphertext: null,
         }),
       ),
@@ -127,11 +134,37 @@ export class HttpConnectorService {
     return this.callLog.list(companyId, row.id, query);
   }
 
-  /** An enabled instance must pass the engine's validation; a disabled one may be unfinished. */
-  private checkEnabledConfig(c: Pick<Connector, 'enabled' | 'auth' | 'capabilities' | 'mappings'>): void {
+  /**
+   * What every save checks. Custom HTTP: an enabled instance must pass the engine's validation (a
+   * disabled one may be unfinished). SCIM proxy: a usable base URL always, valid auth when
+   * enabled, and no capabilities or mappings (nothing would read them).
+   */
+  private checkConfig(c: CheckedFields): void {
+    if (c.type === 'scim_proxy') return this.checkProxyConfig(c);
+    if (c.scimBaseUrl !== null) throw ConnectorErrors.invalidInput('scimBaseUrl', 'scimBaseUrl is only used by scim_proxy connectors');
     if (!c.enabled) return;
     // auth null is passed on, so the engine reports it as missing in its own words.
     const issues = validateConnectorConfig({ auth: c.auth, capabilities: c.capabilities, mappings: c.mappings });
+    if (issues.length > 0) throw ConnectorErrors.invalidConfig(issues);
+  }
+
+  private checkProxyConfig(c: CheckedFields): void {
+    if (c.scimBaseUrl === null) throw ConnectorErrors.invalidInput('scimBaseUrl', "scimBaseUrl is required for a SCIM proxy: the app's SCIM 2.0 base URL");
+    try {
+      // The rules every outbound call follows (https unless allowed, no credentials in the URL,
+      // no private address literals), checked now rather than at the first IdP request.
+      this.http.checkTarget(c.scimBaseUrl, c.allowInsecureHttp);
+    } catch (err) {
+      if (err instanceof TargetRefusedError) throw ConnectorErrors.invalidInput('scimBaseUrl', err.message);
+      throw err;
+    }
+    for (const field of ['capabilities', 'mappings'] as const) {
+      if (Object.keys(c[field] ?? {}).length > 0) {
+        throw ConnectorErrors.invalidInput(field, `${field} are not used by a SCIM proxy (the app's SCIM API answers every request); leave them empty`);
+      }
+    }
+    if (!c.enabled) return;
+    const issues = validateAuthConfig(c.auth);
     if (issues.length > 0) throw ConnectorErrors.invalidConfig(issues);
   }
 

@@ -6,7 +6,8 @@ import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
 
 /**
  * Which implementation serves a connector's /Users and /Groups, by connector type. A new type
- * (e.g. a SCIM proxy) adds a case here with its own ports; routes, auth and errors stay shared.
+ * adds a case here with its own ports; routes, auth and errors stay shared. A SCIM proxy has no
+ * ports: ScimProxyInterceptor forwards its requests before any route runs.
  */
 @Injectable()
 export class ScimProviders {
@@ -19,6 +20,8 @@ export class ScimProviders {
     switch (connector.type) {
       case 'custom_http':
         return this.customHttpUsers;
+      case 'scim_proxy':
+        throw proxiedBeforePorts();
       default: {
         const unreachable: never = connector.type;
         return unreachable;
@@ -30,6 +33,8 @@ export class ScimProviders {
     switch (connector.type) {
       case 'custom_http':
         return this.customHttpGroups;
+      case 'scim_proxy':
+        throw proxiedBeforePorts();
       default: {
         const unreachable: never = connector.type;
         return unreachable;
@@ -37,3 +42,6 @@ export class ScimProviders {
     }
   }
 }
+
+/** Reaching a port for a proxy means the dispatch in front of the routes was left out. */
+const proxiedBeforePorts = () => new Error('scim_proxy connectors are forwarded by ScimProxyInterceptor before any SCIM route runs');

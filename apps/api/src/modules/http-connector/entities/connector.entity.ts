@@ -1,6 +1,7 @@
+import type { ConnectorType } from '@gatehouse/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type ConnectorType = 'custom_http';
+export type { ConnectorType };
 
 /**
  * One outbound integration instance of a company. auth/capabilities/mappings hold exactly what
@@ -37,6 +38,10 @@ export class Connector {
 
   @Column({ name: 'allow_insecure_http', type: 'boolean', default: false })
   allowInsecureHttp: boolean;
+
+  /** scim_proxy: the app's SCIM 2.0 base URL the identity provider's requests are forwarded to. */
+  @Column({ name: 'scim_base_url', type: 'text', nullable: true })
+  scimBaseUrl: string | null;
 
   /** AES-256-GCM, see SecretsService; bound to this row's id. */
   @Column({ name: 'secret_ciphertext', type: 'text', nullable: true })
