@@ -35,7 +35,17 @@ export async function createApp(opts: CreateAppOptions): Promise<NestExpressAppl
   // Admin API: small JSON bodies. SCIM speaks application/scim+json. The ingest route reads its
   // own (large, possibly gzipped) body stream, so it is left out here.
   app.use('/api', express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
-  app.use('/scim', express.json({ limit: '1mb', type: ['application/json', 'application/scim+json', 'application/*+json'] }));
+  app.use(
+    '/scim',
+    express.json({
+      limit: '1mb',
+      type: ['application/json', 'application/scim+json', 'application/*+json'],
+      // A SCIM proxy forwards the body byte for byte, not as re-serialised JSON.
+      verify: (req, _res, buf) => {
+        (req as Request & { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+  );
   // Identity providers get body errors (invalid JSON, too large) in SCIM's error form.
   app.use('/scim', scimBodyParserErrors);
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -65,6 +65,26 @@ export type OAuthTokenInfo = {
   durationMs: number;
 };
 
+/** A request sent as it is (SCIM proxy): the connector's credential is added on the way out. */
+export type ForwardRequest = {
+  /** What the call log shows as the operation, e.g. `proxy:GET /Users`. */
+  operation: string;
+  method: string;
+  url: string;
+  /** Without any credential. */
+  headers: Record<string, string>;
+  body?: Buffer;
+};
+
+/** Whatever the app answered, any status. Header names are lower case. */
+export type ForwardResult = {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  durationMs: number;
+  attempts: number;
+};
+
 /** A rendered request before credentials are added: what Preview shows. */
 export type PreparedCall = {
   mapping: OperationMapping;
@@ -221,6 +241,86 @@ export class ConnectorExecutor {
           durationMs: Date.now() - started,
           attempts: attempts || response?.attempts || 1,
           error: failure ? redactSecrets(failure.message, knownSecrets) : null,
+          source: opts.source,
+        },
+        opts.em,
+      );
+    }
+  }
+
+  /**
+   * Sends a request as it is with the connector's credential added (the four auth types, OAuth
+   * tokens from the shared cache), and hands back the app's answer whatever its status: the SCIM
+   * proxy passes it on unchanged, so nothing is retried here (the identity provider retries)
+   * except once with a fresh token when the app answers 401 under OAuth. Throws
+   * ConnectorCallError when no answer came (refused, timeout, network, too large) or no OAuth
+   * token could be had, and 400 AppErrors for the connector's configuration (auth, secret).
+   * Every call is recorded, with an error for 4xx/5xx answers.
+   */
+  async forward(companyId: string, connector: Connector, request: ForwardRequest, opts: ExecuteOptions): Promise<ForwardResult> {
+    if (connector.companyId !== companyId) throw ConnectorErrors.notFound();
+    const auth = this.authOf(connector);
+    const secret = auth ? this.readSecret(connector) : undefined;
+    const knownSecrets: (string | undefined)[] = [secret];
+    const headers = new HeaderSet();
+    headers.set('User-Agent', USER_AGENT);
+    const authHeader = auth ? authHeaderName(auth).toLowerCase() : undefined;
+    for (const [name, value] of Object.entries(request.headers)) {
+      const lower = name.toLowerCase();
+      if (RESERVED_HEADERS.has(lower) || lower === 'authorization' || lower === authHeader) continue;
+      headers.set(name, value);
+    }
+    const everything = () => true;
+    const send = (token: CachedToken | undefined) => {
+      const sent = headers.toObject();
+      if (auth) sent[authHeaderName(auth)] = authHeaderValue(auth, secret!, token);
+      return this.http.send({ method: request.method, url: request.url, headers: sent, body: request.body }, { allowInsecureHttp: connector.allowInsecureHttp, isSuccess: everything });
+    };
+
+    const started = Date.now();
+    let response: OutboundResponse | undefined;
+    let attempts = 0;
+    let error: string | null = null;
+    try {
+      let token: CachedToken | undefined;
+      if (auth?.type === 'oauth2_client_credentials') {
+        token = await this.oauthToken(companyId, connector, auth, secret!, opts, false);
+        knownSecrets.push(token.accessToken);
+      }
+      response = await send(token);
+      attempts = response.attempts;
+      if (response.status === 401 && auth?.type === 'oauth2_client_credentials' && token) {
+        // The token may have been revoked or expired early: one fresh token, one more try.
+        this.tokens.forget(connector.id, token.accessToken);
+        token = await this.oauthToken(companyId, connector, auth, secret!, opts, true);
+        knownSecrets.push(token.accessToken);
+        response = await send(token);
+        attempts += response.attempts;
+      }
+      if (response.status >= 400) {
+        const detail = errorDetail(response.body.toString('utf8'));
+        error = redactSecrets(`${request.method} ${maskUrl(request.url)} answered ${response.status}${detail ? `: ${detail}` : ''}`, knownSecrets);
+      }
+      return { status: response.status, headers: response.headers, body: response.body, durationMs: Date.now() - started, attempts };
+    } catch (err) {
+      error = redactSecrets((err as Error).message, knownSecrets);
+      if (err instanceof ConnectorCallError) {
+        err.durationMs = Date.now() - started;
+        err.attempts = attempts || 1;
+      }
+      throw err;
+    } finally {
+      await this.callLog.record(
+        {
+          companyId,
+          connectorId: connector.id,
+          operation: request.operation,
+          method: request.method,
+          url: redactSecrets(maskUrl(request.url), knownSecrets),
+          status: response?.status ?? null,
+          durationMs: Date.now() - started,
+          attempts: attempts || 1,
+          error,
           source: opts.source,
         },
         opts.em,
@@ -431,6 +531,18 @@ function parseTokenResponse(response: OutboundResponse, secret: string): CachedT
     expiresAt: expiresIn === undefined ? undefined : Date.now() + expiresIn * 1000,
     scope: typeof json.scope === 'string' ? json.scope : undefined,
   };
+}
+
+/** A SCIM error's `detail` (RFC 7644 §3.12) when the body is one, else a short excerpt. */
+function errorDetail(text: string): string {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const detail = parsed && typeof parsed === 'object' ? (parsed as { detail?: unknown }).detail : undefined;
+    if (typeof detail === 'string' && detail.trim() !== '') return snippet(detail);
+  } catch {
+    // not JSON: the excerpt below
+  }
+  return snippet(text);
 }
 
 /** A short single-line excerpt of an error body, for messages. */

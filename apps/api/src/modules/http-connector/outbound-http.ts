@@ -14,7 +14,7 @@ export type OutboundRequest = {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 };
 
 export type OutboundOptions = {

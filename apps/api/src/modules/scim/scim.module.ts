@@ -18,6 +18,8 @@ import { ScimGroupMember } from './entities/scim-group-member.entity.js';
 import { ScimGroup } from './entities/scim-group.entity.js';
 import { ScimToken } from './entities/scim-token.entity.js';
 import { ScimUser } from './entities/scim-user.entity.js';
+import { ScimProxy } from './proxy/scim-proxy.js';
+import { ScimProxyInterceptor } from './proxy/scim-proxy.interceptor.js';
 import { ScimCallLog } from './scim-call-log.js';
 import { ScimDiscoveryService } from './scim-discovery.service.js';
 import { ScimProviders } from './scim-providers.js';
@@ -53,6 +55,8 @@ import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
     ScimUsersUseCase,
     ScimGroupsUseCase,
     ScimProviders,
+    ScimProxy,
+    ScimProxyInterceptor,
   ],
 })
 export class ScimModule {}
