@@ -8,6 +8,7 @@ import { HttpConnectorModule } from '../http-connector/http-connector.module.js'
 import { OAuthTokenCache } from '../http-connector/oauth-token-cache.js';
 import { OutboundHttp } from '../http-connector/outbound-http.js';
 import { OutboundSettings } from '../http-connector/outbound-settings.js';
+import { ScimDirectoryController } from './controllers/scim-directory.controller.js';
 import { ScimDiscoveryController } from './controllers/scim-discovery.controller.js';
 import { ScimFallbackController } from './controllers/scim-fallback.controller.js';
 import { ScimGroupsController } from './controllers/scim-groups.controller.js';
@@ -21,6 +22,7 @@ import { ScimUser } from './entities/scim-user.entity.js';
 import { ScimProxy } from './proxy/scim-proxy.js';
 import { ScimProxyInterceptor } from './proxy/scim-proxy.interceptor.js';
 import { ScimCallLog } from './scim-call-log.js';
+import { ScimDirectory } from './scim-directory.service.js';
 import { ScimDiscoveryService } from './scim-discovery.service.js';
 import { ScimProviders } from './scim-providers.js';
 import { ScimStore } from './scim-store.repository.js';
@@ -36,11 +38,12 @@ import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ScimToken, ScimUser, ScimGroup, ScimGroupMember, ConnectorCall]), HttpConnectorModule, SecretsModule],
-  controllers: [ScimTokenController, ScimDiscoveryController, ScimUsersController, ScimGroupsController, ScimFallbackController],
+  controllers: [ScimTokenController, ScimDirectoryController, ScimDiscoveryController, ScimUsersController, ScimGroupsController, ScimFallbackController],
   providers: [
     ScimTokenService,
     ScimTokenGuard,
     ScimDiscoveryService,
+    ScimDirectory,
     ScimStore,
     ScimCallLog,
     {
