@@ -1,7 +1,9 @@
 import { Anchor, Breadcrumbs, Stack, Text } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useConnector } from '../../features/provisioning/api/get-connector';
 import { ConnectorDetails } from '../../features/provisioning/components/connector-details';
 import { ProvisioningOverview } from '../../features/provisioning/components/provisioning-overview';
+import { connectorTypeLabel } from '../../features/provisioning/utils/connector-display';
 import { CONNECTOR_TABS, type ConnectorTab } from '../../features/provisioning/utils/problem-location';
 
 const instancePath = (id: string, tab: ConnectorTab = 'settings') => (tab === 'settings' ? `/provisioning/${id}` : `/provisioning/${id}/${tab}`);
@@ -18,6 +20,8 @@ const isTab = (value: string | undefined): value is ConnectorTab => CONNECTOR_TA
 export function ProvisioningInstancePage() {
   const { id = '', tab } = useParams();
   const navigate = useNavigate();
+  // The same cached query the instance page loads.
+  const connector = useConnector(id);
   return (
     <Stack>
       <Breadcrumbs aria-label="Breadcrumb">
@@ -25,7 +29,7 @@ export function ProvisioningInstancePage() {
           Provisioning
         </Anchor>
         <Text size="sm" c="dimmed" aria-current="page">
-          Custom HTTP instance
+          {connector.data ? `${connectorTypeLabel(connector.data.type)} instance` : 'Instance'}
         </Text>
       </Breadcrumbs>
       <ConnectorDetails

@@ -1,4 +1,5 @@
 import type { CallFilters } from '../utils/connector-display';
+import type { DirectoryQuery } from '../utils/scim-directory';
 
 /** Query keys for provisioning connectors; invalidate `connectorKeys.all` to refresh everything this feature shows. */
 export const connectorKeys = {
@@ -9,6 +10,10 @@ export const connectorKeys = {
   callsOf: (id: string) => [...connectorKeys.all, 'calls', id] as const,
   calls: (id: string, filters: CallFilters) => [...connectorKeys.callsOf(id), filters] as const,
   scimToken: (id: string) => [...connectorKeys.all, 'scim-token', id] as const,
+  /** What the identity provider provisioned through one connector, whatever the search. */
+  directoryOf: (id: string) => [...connectorKeys.all, 'directory', id] as const,
+  scimUsers: (id: string, query: DirectoryQuery) => [...connectorKeys.directoryOf(id), 'users', query] as const,
+  scimGroups: (id: string, query: DirectoryQuery) => [...connectorKeys.directoryOf(id), 'groups', query] as const,
 };
 
 export const connectorPath = (id: string) => `/api/connectors/${encodeURIComponent(id)}`;

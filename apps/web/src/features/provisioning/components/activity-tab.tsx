@@ -1,26 +1,39 @@
-import type { ConnectorCallResponse } from '@gatehouse/contracts';
-import { CAPABILITY_KEYS } from '@gatehouse/mapping';
-import { Alert, Badge, Button, Center, Code, Group, Loader, Paper, SegmentedControl, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import type { ConnectorCallResponse, ConnectorResponse } from '@gatehouse/contracts';
+import { Alert, Badge, Button, Center, Code, Divider, Group, Loader, Paper, SegmentedControl, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useConnectorCalls } from '../api/get-connector-calls';
 import { callOutcome, callSourceLabel, callStatusText, formatCallTime, formatDateTime, formatDuration, type CallFilters, type CallOutcome } from '../utils/connector-display';
+import { callOperations } from '../utils/connector-kinds';
+import { ProvisionedDirectory } from './provisioned-directory';
 
-/** Activity: the outbound call log, newest first, filtered by operation and outcome. */
-export function ActivityTab({ connectorId }: { connectorId: string }) {
+/**
+ * Activity: the outbound call log, newest first, filtered by operation and outcome; for Custom
+ * HTTP, also the users and groups provisioned through the instance (a proxy keeps none).
+ */
+export function ActivityTab({ connector }: { connector: Pick<ConnectorResponse, 'id' | 'type'> }) {
+  const connectorId = connector.id;
+  const proxy = connector.type === 'scim_proxy';
   const [filters, setFilters] = useState<CallFilters>({ operation: null, outcome: null });
   const calls = useConnectorCalls(connectorId, filters);
 
   return (
     <Stack>
+      <div>
+        <Title order={4}>Calls</Title>
+        <Text size="sm" c="dimmed">
+          {proxy ? 'Every SCIM request forwarded to the app, with its answer.' : 'Requests to the app from live tests and from your identity provider.'}
+        </Text>
+      </div>
       <Group justify="space-between" align="flex-end">
         <Group align="flex-end">
           <Select
             label="Operation"
             placeholder="All operations"
             clearable
-            data={[...CAPABILITY_KEYS]}
+            searchable
+            data={callOperations(connector.type)}
             value={filters.operation}
             onChange={(operation) => setFilters((f) => ({ ...f, operation }))}
             w={240}
@@ -58,6 +71,14 @@ export function ActivityTab({ connectorId }: { connectorId: string }) {
         </Paper>
       ) : (
         <CallsTable calls={calls.data} />
+      )}
+      <Divider my="sm" />
+      {proxy ? (
+        <Text size="sm" c="dimmed">
+          A SCIM proxy keeps no copy of users and groups: the app holds them, and answers your identity provider itself.
+        </Text>
+      ) : (
+        <ProvisionedDirectory connectorId={connectorId} />
       )}
     </Stack>
   );

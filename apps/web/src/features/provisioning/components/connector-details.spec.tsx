@@ -35,6 +35,7 @@ const connector = (over: Partial<ConnectorResponse> = {}): ConnectorResponse => 
   mappings: { create_user: createUser, update_user: { http_method: 'PATCH', url_template: 'https://api.example.com/v1/users/{integration_user_id}' } },
   deactivationAsDelete: false,
   allowInsecureHttp: false,
+  scimBaseUrl: null,
   hasSecret: true,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',

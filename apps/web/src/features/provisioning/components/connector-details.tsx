@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useConnector } from '../api/get-connector';
 import { useConnectorEditor } from '../hooks/use-connector-editor';
+import { connectorTabs, shownTab } from '../utils/connector-kinds';
 import { locateProblem, problemCountsByTab, type ConnectorTab, type Problem } from '../utils/problem-location';
 import { ActivityTab } from './activity-tab';
 import { CapabilitiesTab } from './capabilities-tab';
@@ -61,8 +62,11 @@ export function ConnectorDetails({ connectorId, onBack, ...rest }: Props) {
   return <ConnectorWorkspace key={connector.data.id} connector={connector.data} {...rest} />;
 }
 
-function ConnectorWorkspace({ connector, tab, onTabChange, onDeleted }: Omit<Props, 'connectorId' | 'onBack'> & { connector: ConnectorResponse }) {
+function ConnectorWorkspace({ connector, tab: asked, onTabChange, onDeleted }: Omit<Props, 'connectorId' | 'onBack'> & { connector: ConnectorResponse }) {
   const editor = useConnectorEditor(connector);
+  // A SCIM proxy has no capabilities, mappings or preview: their URLs show its Settings.
+  const tab = shownTab(connector.type, asked);
+  const proxy = connector.type === 'scim_proxy';
   const [focus, setFocus] = useState<FocusTarget | null>(null);
   const counts = problemCountsByTab(editor.problems);
 
@@ -96,7 +100,7 @@ function ConnectorWorkspace({ connector, tab, onTabChange, onDeleted }: Omit<Pro
       <ConnectorHeader editor={editor} onSave={() => void save()} />
       <Tabs value={tab} onChange={(v) => onTabChange((v ?? 'settings') as ConnectorTab)}>
         <Tabs.List>
-          {(Object.keys(TAB_LABELS) as ConnectorTab[]).map((t) => (
+          {connectorTabs(connector.type).map((t) => (
             <Tabs.Tab
               key={t}
               value={t}
@@ -115,21 +119,25 @@ function ConnectorWorkspace({ connector, tab, onTabChange, onDeleted }: Omit<Pro
         <Tabs.Panel value="settings" pt="md">
           <SettingsTab editor={editor} onJump={jump} onDeleted={onDeleted} />
         </Tabs.Panel>
-        <Tabs.Panel value="capabilities" pt="md">
-          <CapabilitiesTab editor={editor} focus={focus} onJump={jump} />
-        </Tabs.Panel>
-        <Tabs.Panel value="mappings" pt="md">
-          <MappingsTab editor={editor} focus={focus} onJump={jump} />
-        </Tabs.Panel>
-        <Tabs.Panel value="preview" pt="md">
-          <PreviewTestTab editor={editor} />
-        </Tabs.Panel>
+        {!proxy && (
+          <>
+            <Tabs.Panel value="capabilities" pt="md">
+              <CapabilitiesTab editor={editor} focus={focus} onJump={jump} />
+            </Tabs.Panel>
+            <Tabs.Panel value="mappings" pt="md">
+              <MappingsTab editor={editor} focus={focus} onJump={jump} />
+            </Tabs.Panel>
+            <Tabs.Panel value="preview" pt="md">
+              <PreviewTestTab editor={editor} />
+            </Tabs.Panel>
+          </>
+        )}
         {/* Shown only while open, so they load fresh each time: tokens and calls change outside this page. */}
         <Tabs.Panel value="scim" pt="md">
           {tab === 'scim' && <ScimConnectionTab connector={connector} />}
         </Tabs.Panel>
         <Tabs.Panel value="activity" pt="md">
-          {tab === 'activity' && <ActivityTab connectorId={connector.id} />}
+          {tab === 'activity' && <ActivityTab connector={connector} />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

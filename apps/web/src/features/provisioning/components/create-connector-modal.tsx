@@ -1,6 +1,6 @@
 import type { ConnectorResponse } from '@gatehouse/contracts';
-import { CONNECTOR_NAME_MAX_LENGTH } from '@gatehouse/contracts';
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { CONNECTOR_NAME_MAX_LENGTH, scimBaseUrlProblem } from '@gatehouse/contracts';
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useCopyConnector } from '../api/copy-connector';
@@ -10,39 +10,61 @@ type Props = {
   opened: boolean;
   onClose: () => void;
   onCreated: (connector: ConnectorResponse) => void;
-  /** With a list of instances: "Copy settings from…" (pick a source); without: a new empty Custom HTTP instance. */
+  /** With a list of instances: "Copy settings from…" (pick a source); without: a new empty instance of `type`. */
   copyFrom?: ConnectorResponse[];
+  /** The type of a new instance (Custom HTTP unless said otherwise). */
+  type?: ConnectorResponse['type'];
 };
 
-/** Asks for a name, then creates a disabled instance: empty, or with another instance's settings. */
-export function CreateConnectorModal({ opened, onClose, onCreated, copyFrom }: Props) {
+const TITLES: Record<ConnectorResponse['type'], string> = { custom_http: 'New Custom HTTP instance', scim_proxy: 'New SCIM Proxy instance' };
+
+/** Asks for a name (and a proxy's SCIM base URL), then creates a disabled instance: empty, or with another instance's settings. */
+export function CreateConnectorModal({ opened, onClose, onCreated, copyFrom, type = 'custom_http' }: Props) {
   return (
-    <Modal opened={opened} onClose={onClose} title={copyFrom ? 'Copy settings from another instance' : 'New Custom HTTP instance'}>
+    <Modal opened={opened} onClose={onClose} title={copyFrom ? 'Copy settings from another instance' : TITLES[type]}>
       {/* Remounted on each opening, so the form starts empty. */}
-      {opened && <CreateConnectorForm onClose={onClose} onCreated={onCreated} copyFrom={copyFrom} />}
+      {opened && <CreateConnectorForm onClose={onClose} onCreated={onCreated} copyFrom={copyFrom} type={type} />}
     </Modal>
   );
 }
 
-function CreateConnectorForm({ onClose, onCreated, copyFrom }: Omit<Props, 'opened'>) {
+function CreateConnectorForm({ onClose, onCreated, copyFrom, type = 'custom_http' }: Omit<Props, 'opened'>) {
+  const proxy = !copyFrom && type === 'scim_proxy';
   const [name, setName] = useState('');
+  const [scimBaseUrl, setScimBaseUrl] = useState('');
+  const [allowInsecureHttp, setAllowInsecureHttp] = useState(false);
+  const [urlError, setUrlError] = useState<string | null>(null);
   const [sourceId, setSourceId] = useState<string | null>(copyFrom?.[0]?.id ?? null);
   const [nameError, setNameError] = useState<string | null>(null);
   const create = useCreateConnector();
   const copy = useCopyConnector();
   const pending = create.isPending || copy.isPending;
   const failure = create.error ?? copy.error;
-  const serverFieldError = failure instanceof ApiRequestError ? failure.fieldErrors().name : undefined;
-  const serverError = failure instanceof ApiRequestError ? (serverFieldError ? null : failure.message) : failure ? 'Could not reach the server. Try again.' : null;
+  const fieldErrors = failure instanceof ApiRequestError ? failure.fieldErrors() : {};
+  const serverFieldError = fieldErrors.name;
+  const serverUrlError = fieldErrors.scimBaseUrl;
+  const serverError =
+    failure instanceof ApiRequestError ? (serverFieldError || serverUrlError ? null : failure.message) : failure ? 'Could not reach the server. Try again.' : null;
+  const plainHttp = /^http:\/\//i.test(scimBaseUrl.trim());
+  const reset = () => {
+    create.reset();
+    copy.reset();
+  };
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const trimmed = name.trim();
-    if (trimmed === '') return setNameError('Enter a name.');
-    if (trimmed.length > CONNECTOR_NAME_MAX_LENGTH) return setNameError(`At most ${CONNECTOR_NAME_MAX_LENGTH} characters.`);
+    const url = scimBaseUrl.trim();
+    const badName = trimmed === '' ? 'Enter a name.' : trimmed.length > CONNECTOR_NAME_MAX_LENGTH ? `At most ${CONNECTOR_NAME_MAX_LENGTH} characters.` : null;
+    const badUrl = proxy ? (url === '' ? "Enter the app's SCIM base URL." : scimBaseUrlProblem(url)) : null;
+    setNameError(badName);
+    setUrlError(badUrl);
+    if (badName || badUrl) return;
     if (copyFrom) {
       if (!sourceId) return;
       copy.mutate({ sourceId, name: trimmed }, { onSuccess: onCreated });
+    } else if (proxy) {
+      create.mutate({ name: trimmed, type: 'scim_proxy', scimBaseUrl: url, allowInsecureHttp: plainHttp && allowInsecureHttp, enabled: false }, { onSuccess: onCreated });
     } else {
       create.mutate({ name: trimmed, type: 'custom_http', enabled: false }, { onSuccess: onCreated });
     }
@@ -66,6 +88,11 @@ function CreateConnectorForm({ onClose, onCreated, copyFrom }: Omit<Props, 'open
               token. The copy starts disabled.
             </Text>
           </>
+        ) : proxy ? (
+          <Text size="sm" c="dimmed">
+            For an app that speaks SCIM 2.0 itself: Gatehouse forwards your identity provider's requests to it as they are, with the app's own
+            credentials, and logs each call. The instance starts disabled, so you can set up its authentication first.
+          </Text>
         ) : (
           <Text size="sm" c="dimmed">
             The instance starts disabled, so you can set it up and test it before your identity provider uses it.
@@ -80,11 +107,37 @@ function CreateConnectorForm({ onClose, onCreated, copyFrom }: Omit<Props, 'open
           onChange={(e) => {
             setName(e.currentTarget.value);
             setNameError(null);
-            create.reset();
-            copy.reset();
+            reset();
           }}
           error={nameError ?? serverFieldError}
         />
+        {proxy && (
+          <>
+            <TextInput
+              label="SCIM base URL"
+              withAsterisk
+              placeholder="https://app.example.com/scim/v2"
+              description="The app's SCIM 2.0 endpoint; requests to …/Users and …/Groups are forwarded below it."
+              value={scimBaseUrl}
+              onChange={(e) => {
+                setScimBaseUrl(e.currentTarget.value);
+                setUrlError(null);
+                reset();
+              }}
+              error={urlError ?? serverUrlError}
+            />
+            {plainHttp && (
+              <Checkbox
+                label="Allow insecure HTTP (for a local test app; never used in production)"
+                checked={allowInsecureHttp}
+                onChange={(e) => {
+                  setAllowInsecureHttp(e.currentTarget.checked);
+                  reset();
+                }}
+              />
+            )}
+          </>
+        )}
         {serverError && (
           <Alert color="red" role="alert">
             {serverError}

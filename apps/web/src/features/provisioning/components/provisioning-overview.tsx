@@ -2,6 +2,7 @@ import type { ConnectorResponse } from '@gatehouse/contracts';
 import { Alert, Button, Center, Group, List, Loader, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCopy, IconUsersGroup } from '@tabler/icons-react';
+import { useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useConnectors } from '../api/get-connectors';
 import { ConnectorsTable } from './connectors-table';
@@ -9,10 +10,17 @@ import { CreateConnectorModal } from './create-connector-modal';
 
 type Props = { hrefOf: (c: ConnectorResponse) => string; onOpen: (c: ConnectorResponse) => void };
 
-/** Provisioning: the company's instances, with "+ Custom HTTP" and "Copy settings from…". */
+type ConnectorType = ConnectorResponse['type'];
+
+/** Provisioning: the company's instances, with "+ Custom HTTP", "+ SCIM Proxy" and "Copy settings from…". */
 export function ProvisioningOverview({ hrefOf, onOpen }: Props) {
   const connectors = useConnectors();
   const [createOpened, createDialog] = useDisclosure(false);
+  const [createType, setCreateType] = useState<ConnectorType>('custom_http');
+  const startCreate = (type: ConnectorType) => {
+    setCreateType(type);
+    createDialog.open();
+  };
   const [copyOpened, copyDialog] = useDisclosure(false);
   const items = connectors.data ?? [];
 
@@ -21,7 +29,7 @@ export function ProvisioningOverview({ hrefOf, onOpen }: Props) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Title order={2}>Provisioning</Title>
-          <Text c="dimmed">Let your identity provider manage users and groups in apps without SCIM.</Text>
+          <Text c="dimmed">Let your identity provider manage users and groups in apps without SCIM, or pass its requests on to apps that speak SCIM.</Text>
         </div>
         <Group gap="xs">
           {items.length > 0 && (
@@ -29,7 +37,14 @@ export function ProvisioningOverview({ hrefOf, onOpen }: Props) {
               Copy settings from…
             </Button>
           )}
-          {items.length > 0 && <Button onClick={createDialog.open}>+ Custom HTTP</Button>}
+          {items.length > 0 && (
+            <>
+              <Button variant="light" onClick={() => startCreate('scim_proxy')}>
+                + SCIM Proxy
+              </Button>
+              <Button onClick={() => startCreate('custom_http')}>+ Custom HTTP</Button>
+            </>
+          )}
         </Group>
       </Group>
 
@@ -49,11 +64,12 @@ export function ProvisioningOverview({ hrefOf, onOpen }: Props) {
       ) : items.length > 0 ? (
         <ConnectorsTable connectors={items} hrefOf={hrefOf} />
       ) : (
-        <EmptyState onCreate={createDialog.open} />
+        <EmptyState onCreate={startCreate} />
       )}
 
       <CreateConnectorModal
         opened={createOpened}
+        type={createType}
         onClose={createDialog.close}
         onCreated={(c) => {
           createDialog.close();
@@ -73,7 +89,7 @@ export function ProvisioningOverview({ hrefOf, onOpen }: Props) {
   );
 }
 
-function EmptyState({ onCreate }: { onCreate: () => void }) {
+function EmptyState({ onCreate }: { onCreate: (type: ConnectorType) => void }) {
   return (
     <Paper withBorder radius="md" p="xl">
       <Stack align="center" gap="sm" maw={600} mx="auto" ta="center">
@@ -90,9 +106,16 @@ function EmptyState({ onCreate }: { onCreate: () => void }) {
           <List.Item>Turn on the operations you need and map each to a request, with placeholders such as {'{scim_user_email}'}.</List.Item>
           <List.Item>Check the requests with Preview and a live test, then give your identity provider the SCIM URL and token.</List.Item>
         </List>
-        <Button mt="xs" onClick={onCreate}>
-          + Custom HTTP
-        </Button>
+        <Text size="sm" c="dimmed">
+          If the app already speaks SCIM 2.0, a SCIM Proxy passes your identity provider's requests on to it unchanged, with the app's own credentials,
+          and logs each call.
+        </Text>
+        <Group mt="xs" gap="xs">
+          <Button onClick={() => onCreate('custom_http')}>+ Custom HTTP</Button>
+          <Button variant="light" onClick={() => onCreate('scim_proxy')}>
+            + SCIM Proxy
+          </Button>
+        </Group>
       </Stack>
     </Paper>
   );

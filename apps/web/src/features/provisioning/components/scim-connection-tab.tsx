@@ -51,7 +51,15 @@ export function ScimConnectionTab({ connector }: { connector: ConnectorResponse 
       )}
       <Paper withBorder radius="md" p="md">
         <Stack>
-          <CopyField label="SCIM base URL" value={baseUrl} description="Your identity provider sends SCIM requests here (…/Users, …/Groups)." />
+          <CopyField
+            label="SCIM base URL"
+            value={baseUrl}
+            description={
+              connector.type === 'scim_proxy'
+                ? `Your identity provider sends SCIM requests here (…/Users, …/Groups); Gatehouse forwards them to ${connector.scimBaseUrl ?? "the app's SCIM base URL"}.`
+                : 'Your identity provider sends SCIM requests here (…/Users, …/Groups).'
+            }
+          />
           <Group justify="space-between" align="flex-end">
             <div>
               <Title order={5}>Token</Title>

@@ -11,9 +11,10 @@ import { SecretField } from './secret-field';
 
 type Props = { editor: ConnectorEditor; onJump: (problem: Problem) => void; onDeleted: () => void };
 
-/** Settings: name, switches, authentication and the write-only secret. */
+/** Settings: name, switches, the SCIM base URL of a proxy, authentication and the write-only secret. */
 export function SettingsTab({ editor, onJump, onDeleted }: Props) {
   const { draft, change, connector } = editor;
+  const proxy = connector.type === 'scim_proxy';
   const [deleteOpened, deleteDialog] = useDisclosure(false);
   const messages = settingsMessages(editor.problems);
   const type = draft.auth.type;
@@ -24,21 +25,38 @@ export function SettingsTab({ editor, onJump, onDeleted }: Props) {
   return (
     <Stack gap="lg" maw={760}>
       <TextInput label="Name" withAsterisk value={draft.name} onChange={(e) => change({ name: e.currentTarget.value })} error={messages.name} maxLength={100} />
+      {proxy && (
+        <TextInput
+          label="SCIM base URL"
+          withAsterisk
+          description="The app's own SCIM 2.0 endpoint. Your identity provider's requests (…/Users, …/Groups) are forwarded here as they are, with the authentication below."
+          placeholder="https://app.example.com/scim/v2"
+          value={draft.scimBaseUrl}
+          onChange={(e) => change({ scimBaseUrl: e.currentTarget.value })}
+          error={messages.scimBaseUrl}
+        />
+      )}
 
       <Stack gap="sm">
         <Switch
           label="Enabled"
-          description="Your identity provider's SCIM requests are served only while the instance is enabled. Saving it enabled checks the authentication, capabilities and mappings; a disabled instance can be saved unfinished."
+          description={
+            proxy
+              ? "Your identity provider's SCIM requests are forwarded only while the instance is enabled. Saving it enabled checks the authentication; a disabled instance can be saved unfinished."
+              : "Your identity provider's SCIM requests are served only while the instance is enabled. Saving it enabled checks the authentication, capabilities and mappings; a disabled instance can be saved unfinished."
+          }
           checked={draft.enabled}
           onChange={(e) => change({ enabled: e.currentTarget.checked })}
           error={messages.enabled}
         />
-        <Switch
-          label="Treat deactivation as delete"
-          description="When your identity provider deactivates a user (active: false), delete the user in the connected app instead of updating it."
-          checked={draft.deactivationAsDelete}
-          onChange={(e) => change({ deactivationAsDelete: e.currentTarget.checked })}
-        />
+        {!proxy && (
+          <Switch
+            label="Treat deactivation as delete"
+            description="When your identity provider deactivates a user (active: false), delete the user in the connected app instead of updating it."
+            checked={draft.deactivationAsDelete}
+            onChange={(e) => change({ deactivationAsDelete: e.currentTarget.checked })}
+          />
+        )}
         <Switch
           label="Allow insecure HTTP"
           description="Lets URLs use http:// (for a local test service). Ignored in production, where only https:// is called."

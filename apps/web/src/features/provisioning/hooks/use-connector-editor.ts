@@ -1,17 +1,17 @@
 import type { ConnectorResponse } from '@gatehouse/contracts';
-import { validateConnectorConfig } from '@gatehouse/mapping';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useUpdateConnector } from '../api/update-connector';
-import { draftFrom, draftState, type ConnectorDraft } from '../utils/connector-draft';
+import { draftFrom, draftProblems, draftState, type ConnectorDraft } from '../utils/connector-draft';
 import type { Problem } from '../utils/problem-location';
 
 export type SaveOutcome = { ok: true; saved: ConnectorResponse } | { ok: false; message: string };
 
 /**
  * The instance page's draft of one connector, shared by its tabs: the Settings fields and the
- * Capabilities / Mappings JSON. Validation runs in the browser with the engine the API uses; a
- * refused save keeps the server's problems until the draft changes again.
+ * Capabilities / Mappings JSON (Custom HTTP) or the SCIM base URL (SCIM proxy). Validation runs
+ * in the browser with the engine the API uses; a refused save keeps the server's problems until
+ * the draft changes again.
  */
 export function useConnectorEditor(connector: ConnectorResponse) {
   const [draft, setDraft] = useState<ConnectorDraft>(() => draftFrom(connector));
@@ -19,13 +19,9 @@ export function useConnectorEditor(connector: ConnectorResponse) {
   const update = useUpdateConnector();
 
   const state = useMemo(() => draftState(draft, connector), [draft, connector]);
-  const { capabilities, mappings, auth } = state;
 
-  /** Problems the engine finds in the draft as it stands (they only block saving while enabled). */
-  const liveProblems = useMemo<Problem[]>(() => {
-    if (!capabilities.ok || !mappings.ok) return [];
-    return validateConnectorConfig({ auth, capabilities: capabilities.value, mappings: mappings.value });
-  }, [auth, capabilities, mappings]);
+  /** Problems found in the draft as it stands (they only block saving while enabled). */
+  const liveProblems = useMemo<Problem[]>(() => draftProblems(connector.type, draft, state), [connector.type, draft, state]);
 
   const change = useCallback((patch: Partial<ConnectorDraft> | ((d: ConnectorDraft) => Partial<ConnectorDraft>)) => {
     setDraft((d) => ({ ...d, ...(typeof patch === 'function' ? patch(d) : patch) }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ConnectorResponse } from '@gatehouse/contracts';
-import { draftFrom, draftState } from './connector-draft';
+import { draftFrom, draftProblems, draftState } from './connector-draft';
 
 const saved: ConnectorResponse = {
   id: 'c1',
@@ -12,6 +12,7 @@ const saved: ConnectorResponse = {
   mappings: {},
   deactivationAsDelete: false,
   allowInsecureHttp: false,
+  scimBaseUrl: null,
   hasSecret: false,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
@@ -50,5 +51,31 @@ describe('draftState', () => {
     expect(state.dirty).toBe(true);
     expect(state.blockers).toEqual(['The name must not be empty.', 'Mappings: the JSON has a syntax error.']);
     expect(state.mappings.ok).toBe(false);
+  });
+});
+
+describe('a SCIM proxy draft', () => {
+  const proxy: ConnectorResponse = { ...saved, type: 'scim_proxy', capabilities: {}, scimBaseUrl: 'https://app.example.com/scim/v2' };
+
+  it('sends a changed SCIM base URL, trimmed, and cannot save an empty one', () => {
+    const draft = draftFrom(proxy);
+    expect(draftState(draft, proxy).dirty).toBe(false);
+    draft.scimBaseUrl = ' https://scim.example.com/v2 ';
+    expect(draftState(draft, proxy).changes).toEqual({ scimBaseUrl: 'https://scim.example.com/v2' });
+    draft.scimBaseUrl = ' ';
+    expect(draftState(draft, proxy).blockers).toEqual(['The SCIM base URL must not be empty.']);
+  });
+
+  it('is checked for its URL and auth, not for capabilities or mappings', () => {
+    const draft = draftFrom(proxy);
+    expect(draftProblems('scim_proxy', draft, draftState(draft, proxy))).toEqual([]);
+    draft.scimBaseUrl = 'https://app.example.com/scim?tenant=1';
+    draft.auth.type = 'basic';
+    expect(draftProblems('scim_proxy', draft, draftState(draft, proxy))).toEqual([
+      { path: 'scimBaseUrl', message: 'scimBaseUrl must not have a query string' },
+      { path: 'auth.basic_username', message: 'required' },
+    ]);
+    // The same draft as Custom HTTP is checked by the engine, which wants create_user's mapping.
+    expect(draftProblems('custom_http', draftFrom(saved), draftState(draftFrom(saved), saved)).map((p) => p.path)).toContain('mappings.create_user');
   });
 });

@@ -1,6 +1,7 @@
 // The instance page edits a draft of the whole connector (settings, capabilities JSON, mappings
 // JSON); these functions build it from the saved connector and say what a save would change.
-import type { ConnectorResponse, UpdateConnectorRequest } from '@gatehouse/contracts';
+import { scimBaseUrlProblem, type ConnectorResponse, type UpdateConnectorRequest } from '@gatehouse/contracts';
+import { validateAuthConfig, validateConnectorConfig } from '@gatehouse/mapping';
 import { authToForm, formToAuth, type AuthFormValues } from './auth-settings';
 import { formatJson, parseJsonObject, sameJsonValue, type JsonParseResult } from './json-text';
 
@@ -12,6 +13,8 @@ export type ConnectorDraft = {
   auth: AuthFormValues;
   capabilitiesText: string;
   mappingsText: string;
+  /** SCIM proxy only: where the identity provider's requests are forwarded. */
+  scimBaseUrl: string;
 };
 
 export function draftFrom(connector: ConnectorResponse): ConnectorDraft {
@@ -23,6 +26,7 @@ export function draftFrom(connector: ConnectorResponse): ConnectorDraft {
     auth: authToForm(connector.auth),
     capabilitiesText: formatJson(connector.capabilities),
     mappingsText: formatJson(connector.mappings),
+    scimBaseUrl: connector.scimBaseUrl ?? '',
   };
 }
 
@@ -52,6 +56,11 @@ export function draftState(draft: ConnectorDraft, saved: ConnectorResponse): Dra
   if (draft.allowInsecureHttp !== saved.allowInsecureHttp) changes.allowInsecureHttp = draft.allowInsecureHttp;
   // Untouched empty auth fields must not count as a change: compare what would be saved.
   if (!sameJsonValue(auth, saved.auth === null ? null : formToAuth(authToForm(saved.auth)))) changes.auth = auth;
+  if (saved.type === 'scim_proxy') {
+    const scimBaseUrl = draft.scimBaseUrl.trim();
+    if (scimBaseUrl !== saved.scimBaseUrl) changes.scimBaseUrl = scimBaseUrl;
+    if (scimBaseUrl === '') blockers.push('The SCIM base URL must not be empty.');
+  }
 
   let textChanged = false;
   if (capabilities.ok) {
@@ -67,4 +76,19 @@ export function draftState(draft: ConnectorDraft, saved: ConnectorResponse): Dra
     textChanged ||= draft.mappingsText !== formatJson(saved.mappings);
   }
   return { capabilities, mappings, auth, changes, dirty: textChanged || Object.keys(changes).length > 0, blockers };
+}
+
+/**
+ * What the validation the API runs on save finds in the draft as it stands (it blocks saving only
+ * while enabled). Custom HTTP: the engine's check of auth, capabilities and mappings. SCIM proxy:
+ * the base URL's form, and the auth settings.
+ */
+export function draftProblems(type: ConnectorResponse['type'], draft: ConnectorDraft, state: DraftState): Array<{ path: string; message: string }> {
+  if (type === 'scim_proxy') {
+    const url = draft.scimBaseUrl.trim();
+    const urlProblem = url === '' ? 'required' : scimBaseUrlProblem(url);
+    return [...(urlProblem ? [{ path: 'scimBaseUrl', message: urlProblem }] : []), ...validateAuthConfig(state.auth)];
+  }
+  if (!state.capabilities.ok || !state.mappings.ok) return [];
+  return validateConnectorConfig({ auth: state.auth, capabilities: state.capabilities.value, mappings: state.mappings.value });
 }
