@@ -267,6 +267,17 @@ describe('Provisioning › Custom HTTP in the browser', () => {
     await calls.getByText('Live test', { exact: true }).waitFor();
     await expect(calls.getByRole('row').count()).resolves.toBe(3);
     await expect(calls.getByText(`${downstream.url}/v1/users`).count()).resolves.toBe(2);
+    // The user provisioned over SCIM, with the id the app gave it (the live test's user is not one).
+    const users = page.getByRole('table', { name: 'Provisioned users' });
+    const sam = users.getByRole('row', { name: /sam\.lee@corp\.example/ });
+    await sam.getByText('u-102', { exact: true }).waitFor();
+    await sam.getByText('Active', { exact: true }).waitFor();
+    await expect(users.getByRole('row').count()).resolves.toBe(2);
+    await page.getByLabel('Search users').fill('nobody');
+    await page.getByText('No users match “nobody”.').waitFor();
+    await page.getByLabel('Search users').fill('SAM.LEE');
+    await sam.waitFor();
+    await page.getByText('No groups provisioned yet.').waitFor();
     await shot(page, 'activity');
     await pickSegment(page, 'Outcome', 'Failure');
     await page.getByText('No calls match these filters.').waitFor();
