@@ -143,3 +143,23 @@ describe('POST /api/auth/signup when sign-up is turned off', () => {
     expect(res.body.message).toMatch(/Sign-up is turned off/);
   });
 });
+
+describe('POST /api/auth/signup behind HTTPS (PUBLIC_URL https://…)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_URL: 'https://gatehouse.example.com' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('marks the session and CSRF cookies Secure', async () => {
+    const res = await request(t.http)
+      .post('/api/auth/signup')
+      .send({ companyName: 'Secure Co', name: 'S', email: `secure${Date.now()}@example.com`, password: 'long enough password' })
+      .expect(201);
+    const cookies = ([] as string[]).concat(res.headers['set-cookie']);
+    expect(cookies.find((c) => c.startsWith('gh_session='))).toMatch(/; Secure/);
+    expect(cookies.find((c) => c.startsWith('gh_csrf='))).toMatch(/; Secure/);
+  });
+});

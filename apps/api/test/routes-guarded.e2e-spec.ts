@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { RequestMethod } from '@nestjs/common';
-import { AUTH_KIND } from '../src/common/http/auth-kind.js';
+import { listRoutes } from './support/routes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -47,24 +44,19 @@ describe('route guards', () => {
   });
 
   it('only the listed routes skip the admin session', () => {
-    const discovery = t.app.get(DiscoveryService);
-    const scanner = t.app.get(MetadataScanner);
-    const reflector = t.app.get(Reflector);
     const found: Record<string, string> = {};
-    for (const wrapper of discovery.getControllers()) {
-      const instance = wrapper.instance as object | undefined;
-      if (!instance || !wrapper.metatype) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
-      for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-        const handler = (instance as Record<string, unknown>)[name] as object;
-        const path = Reflect.getMetadata(PATH_METADATA, handler);
-        if (path === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const kind = reflector.getAllAndOverride<string>(AUTH_KIND, [handler as never, wrapper.metatype as never]) ?? 'session';
-        const route = `${method} /${[base, String(path)].filter((s) => s && s !== '/').join('/')}`.replace(/\/+/g, '/');
-        if (kind !== 'session') found[route] = kind;
-      }
-    }
+    for (const r of listRoutes(t.app)) if (r.kind !== 'session') found[`${r.method} ${r.path}`] = r.kind;
     expect(found).toEqual(EXPECTED_NON_SESSION);
+  });
+
+  it('every API route is described in the OpenAPI document at /api/docs-json', async () => {
+    const res = await fetch(`${t.baseUrl}/api/docs-json`);
+    const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
+    const missing = listRoutes(t.app)
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => ({ method: r.method.toLowerCase(), path: r.path.replace(/:([A-Za-z]+)\??/g, '{$1}') }))
+      .filter((r) => !doc.paths[r.path]?.[r.method])
+      .map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(missing).toEqual([]);
   });
 });
