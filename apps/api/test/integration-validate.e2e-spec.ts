@@ -7,7 +7,7 @@ import request from 'supertest';
 import { signUpAdmin, startTestApp, type Admin, type TestApp } from './support/test-app.js';
 
 // The two request bodies of the user documentation, character for character.
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'validate');
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'documented');
 const EMPLOYEES_TEXT = readFileSync(join(fixtures, 'seed-list-employees.json'), 'utf8');
 const USERS_TEXT = readFileSync(join(fixtures, 'seed-list-users.json'), 'utf8');
 type Body = { data: Record<string, unknown>[] };

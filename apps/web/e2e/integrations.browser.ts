@@ -5,58 +5,10 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { openBrowser, signUpInBrowser } from './support/browser';
+import { DOCUMENTED_EMPLOYEES_BODY } from './support/fixtures';
 import { removeDir, startProduct, type Product } from './support/product';
 
-// The Employee example request body from the user documentation, verbatim.
-const EMPLOYEES_BODY = {
-  data: [
-    {
-      id: 'emp_001',
-      employee_name: 'Sarah Johnson',
-      first_name: 'Sarah',
-      last_name: 'Johnson',
-      email: 'sarah.johnson@company.com',
-      job_title: 'Senior Software Engineer',
-      department: 'Engineering',
-      manager: 'John Smith',
-      hiring_date: '2022-03-15T00:00:00Z',
-      employment_type: 'Full-time',
-      employment_status: 'Active',
-      employment_status_normalized: 'active',
-      lifecycle_status: 'employed',
-    },
-    {
-      id: 'emp_002',
-      employee_name: 'Michael Chen',
-      first_name: 'Michael',
-      last_name: 'Chen',
-      email: 'michael.chen@company.com',
-      job_title: 'Product Manager',
-      department: 'Product',
-      manager: 'Lisa Wang',
-      hiring_date: '2021-07-01T00:00:00Z',
-      employment_type: 'Full-time',
-      employment_status: 'Active',
-      employment_status_normalized: 'active',
-      lifecycle_status: 'employed',
-    },
-    {
-      id: 'emp_003',
-      employee_name: 'Emily Rodriguez',
-      first_name: 'Emily',
-      last_name: 'Rodriguez',
-      email: 'emily.rodriguez@company.com',
-      job_title: 'Marketing Specialist',
-      department: 'Marketing',
-      hiring_date: '2023-01-10T00:00:00Z',
-      termination_date: '2023-12-15T00:00:00Z',
-      employment_type: 'Full-time',
-      employment_status: 'Terminated',
-      employment_status_normalized: 'terminated',
-      lifecycle_status: 'offboarded',
-    },
-  ],
-};
+const EMPLOYEES_BODY = DOCUMENTED_EMPLOYEES_BODY;
 
 // --- A real PNG, drawn here: a 48×48 teal square with a white bar ------------------------
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import type { Admin, TestApp } from './test-app.js';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/ingest');
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/documented');
 
 /** The request bodies published in the user documentation, byte for byte. */
 export const SEED_EMPLOYEES_BODY = readFileSync(join(fixtures, 'seed-list-employees.json'), 'utf8');
