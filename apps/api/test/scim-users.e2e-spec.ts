@@ -46,6 +46,15 @@ describe('SCIM /Users', () => {
   const appBody = (i: number) => JSON.parse(app.requests[i]!.body) as Record<string, unknown>;
 
   describe('POST /Users', () => {
+    it('reuses connections to the app: sequential creates open fewer connections than they send requests', async () => {
+      const { scim } = await setup();
+      const before = app.connections;
+      for (let i = 0; i < 6; i++) await scim.post('/Users', scimUser(`pooled.${i}`)).expect(201);
+      expect(app.requests.filter((r) => r.method === 'POST' && r.path === '/api/users')).toHaveLength(6);
+      expect(app.connections - before).toBeLessThan(6);
+      expect(app.connections - before).toBeLessThanOrEqual(1);
+    });
+
     it('creates the user downstream first (create_user), keeps its id, and answers 201 with the SCIM user', async () => {
       const { c, scim } = await setup();
       const res = await scim

@@ -28,9 +28,12 @@ export class FakeDirectoryApp {
   private readonly failures = new Map<string, Failure>();
   /** Milliseconds every answer waits (to widen race windows in concurrency tests). */
   delayMs = 0;
+  /** TCP connections accepted since start. */
+  connections = 0;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on('connection', () => (this.connections += 1));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;

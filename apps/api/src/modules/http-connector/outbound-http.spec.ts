@@ -1,8 +1,10 @@
 import type { LookupAddress } from 'node:dns';
-import { describe, expect, it } from '@jest/globals';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { AppConfig } from '../../config/config.js';
 import { TargetRefusedError } from './http-connector.errors.js';
-import { createGuardedLookup, OutboundHttp } from './outbound-http.js';
+import { createGuardedLookup, OUTBOUND_POOL, OutboundHttp } from './outbound-http.js';
 import { OutboundSettings } from './outbound-settings.js';
 
 type Result = { err: (Error & { code?: string }) | null; args: unknown[] };
@@ -70,5 +72,96 @@ describe('OutboundHttp.checkTarget', () => {
     expect(() => client('test').checkTarget('https://169.254.169.254/latest', true)).toThrow(/link-local/);
     expect(() => client('test').checkTarget('https://[::1]/x', true)).toThrow(/loopback/);
     expect(client('test', true).checkTarget('https://127.0.0.1/x', true).hostname).toBe('127.0.0.1');
+  });
+});
+
+describe('OutboundHttp connection reuse', () => {
+  type Server = import('node:http').Server;
+  const { createServer } = http;
+  let server: Server;
+  let base = '';
+  let connections = 0;
+  let requests = 0;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      requests += 1;
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ n: requests }));
+        // /close-after: the app drops the kept-alive socket once it has answered (as when its idle timeout fires).
+        if (req.url === '/close-after') res.on('finish', () => setImmediate(() => req.socket.destroy()));
+      });
+    });
+    server.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  beforeEach(() => {
+    connections = 0;
+    requests = 0;
+  });
+
+  const client = () => new OutboundHttp({ nodeEnv: 'test', allowPrivateNetworkTargets: true } as AppConfig, new OutboundSettings());
+  const ok = { allowInsecureHttp: true, isSuccess: (s: number) => s === 200 };
+
+  it('sends sequential calls to one origin over one kept-alive connection', async () => {
+    const http = client();
+    try {
+      for (let i = 0; i < 5; i++) {
+        const res = await http.send({ method: i % 2 ? 'POST' : 'GET', url: `${base}/x`, headers: {}, body: i % 2 ? '{}' : undefined }, ok);
+        expect(res.status).toBe(200);
+      }
+      expect(requests).toBe(5);
+      expect(connections).toBe(1);
+      expect(http.pooledSockets()).toEqual({ active: 0, idle: 1 });
+    } finally {
+      http.onApplicationShutdown();
+    }
+  });
+
+  it('sends a call again on a new connection when the app had closed the idle socket it went out on', async () => {
+    const http = client();
+    try {
+      expect((await http.send({ method: 'POST', url: `${base}/close-after`, headers: {}, body: '{}' }, ok)).status).toBe(200);
+      // The socket is back in the pool; the app closes it without the pool noticing in time.
+      expect((await http.send({ method: 'POST', url: `${base}/close-after`, headers: {}, body: '{}' }, ok)).status).toBe(200);
+      expect((await http.send({ method: 'GET', url: `${base}/x`, headers: {} }, ok)).status).toBe(200);
+      // Each answered request reached the app once.
+      expect(requests).toBe(3);
+    } finally {
+      http.onApplicationShutdown();
+    }
+  });
+
+  it('closes idle sockets after the idle timeout', () => {
+    expect(OUTBOUND_POOL.idleSocketMs).toBeLessThan(5_000);
+    expect(OUTBOUND_POOL.maxSockets).toBeGreaterThan(0);
+  });
+});
+
+describe('OutboundHttp with the address guard on', () => {
+  it('checks every new connection of the pool: a host name resolving to loopback is refused each time, nothing connects', async () => {
+    let connections = 0;
+    const server = http.createServer((_req, res) => res.end('{}'));
+    server.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const guarded = new OutboundHttp({ nodeEnv: 'test', allowPrivateNetworkTargets: false } as AppConfig, new OutboundSettings());
+    try {
+      for (let i = 0; i < 2; i++) {
+        const err = await guarded.send({ method: 'GET', url: `http://localhost:${port}/x`, headers: {} }, { allowInsecureHttp: true, isSuccess: () => true }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(TargetRefusedError);
+        expect((err as Error).message).toMatch(/Refused to connect to localhost: it resolves to (127\.0\.0\.1|::1), a loopback address/);
+      }
+      expect(connections).toBe(0);
+    } finally {
+      guarded.onApplicationShutdown();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from '
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import axios, { AxiosError, type AxiosResponse } from 'axios';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { forbiddenAddressReason, ipLiteralHost } from './address-policy.js';
@@ -38,12 +38,39 @@ type Resolver = (hostname: string, options: LookupAllOptions, callback: (err: No
 const REFUSED = 'ERR_TARGET_REFUSED';
 
 /**
+ * Connection reuse for outbound calls. A pooled socket was checked by the guarded lookup when it
+ * connected; every new connection is checked again. Idle sockets close after IDLE_SOCKET_MS,
+ * below the 5 s keep-alive timeout of common servers (Node, Apache), so the app rarely closes a
+ * socket just as it is reused.
+ */
+export const OUTBOUND_POOL = { maxSockets: 64, maxFreeSockets: 16, idleSocketMs: 4_000 } as const;
+
+/**
+ * Whether a failure is a kept-alive socket the app had already closed: reset or broken on a reused
+ * socket before any answer arrived (follow-redirects keeps the node request in `_currentRequest`).
+ */
+function staleSocket(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string }; request?: { _currentRequest?: unknown } };
+  const req = (e.request?._currentRequest ?? e.request) as { reusedSocket?: boolean; res?: unknown } | undefined;
+  const code = e.code ?? e.cause?.code;
+  return req?.reusedSocket === true && !req.res && (code === 'ECONNRESET' || code === 'EPIPE');
+}
+
+/** The refusal message when a connection was refused by the guarded lookup. */
+function refusalOf(err: unknown): string | undefined {
+  for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.code === REFUSED) return e.message;
+  }
+  return undefined;
+}
+
+/**
  * A `lookup` for http(s) agents: resolves every address of the host, refuses the connection when
  * any of them is in a forbidden range, and hands back only the addresses it checked, so the
  * socket connects to a checked address (no second resolution an attacker's DNS could answer
  * differently).
  */
-export function createGuardedLookup(onRefused: (message: string) => void, resolve: Resolver = dnsLookup as unknown as Resolver): LookupFunction {
+export function createGuardedLookup(onRefused: (message: string) => void = () => undefined, resolve: Resolver = dnsLookup as unknown as Resolver): LookupFunction {
   return ((hostname: string, options: { family?: number | string; all?: boolean } | number | undefined, callback: (...args: unknown[]) => void) => {
     const opts = typeof options === 'object' && options ? options : { family: typeof options === 'number' ? options : undefined };
     const family = opts.family === 'IPv4' ? 4 : opts.family === 'IPv6' ? 6 : Number(opts.family) || 0;
@@ -70,11 +97,39 @@ export function createGuardedLookup(onRefused: (message: string) => void, resolv
  * answer, same-host redirects only, and retries with backoff for idempotent methods.
  */
 @Injectable()
-export class OutboundHttp {
+export class OutboundHttp implements OnApplicationShutdown {
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly settings: OutboundSettings,
-  ) {}
+  ) {
+    this.httpAgent = new http.Agent(this.agentOptions(true));
+    this.httpsAgent = new https.Agent(this.agentOptions(true));
+  }
+
+  onApplicationShutdown(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+
+  /** Open connections per origin in the pool (for tests and diagnostics). */
+  pooledSockets(): { active: number; idle: number } {
+    const count = (group: NodeJS.ReadOnlyDict<unknown[]>) => Object.values(group).reduce((n, list) => n + (list?.length ?? 0), 0);
+    return {
+      active: count(this.httpAgent.sockets) + count(this.httpsAgent.sockets),
+      idle: count(this.httpAgent.freeSockets) + count(this.httpsAgent.freeSockets),
+    };
+  }
+
+  /** Every agent resolves host names through the guarded lookup unless private targets are allowed. */
+  private agentOptions(keepAlive: boolean): http.AgentOptions {
+    const lookup = this.config.allowPrivateNetworkTargets ? undefined : createGuardedLookup();
+    return keepAlive
+      ? { keepAlive: true, maxSockets: OUTBOUND_POOL.maxSockets, maxFreeSockets: OUTBOUND_POOL.maxFreeSockets, timeout: OUTBOUND_POOL.idleSocketMs, scheduling: 'lifo', ...(lookup ? { lookup } : {}) }
+      : { keepAlive: false, ...(lookup ? { lookup } : {}) };
+  }
 
   /** Whether plain http may be used for an instance that asks for it. */
   insecureHttpAllowed(instanceAllows: boolean): boolean {
@@ -125,13 +180,31 @@ export class OutboundHttp {
     }
   }
 
+  /**
+   * One attempt on a pooled connection. When the app had already closed the kept-alive socket it
+   * was sent on (reset before any answer), it is sent once more on a new connection: that is a
+   * connection that went stale, not an answer, and no part of the request reached the app's handler.
+   */
   private async sendOnce(url: URL, request: OutboundRequest): Promise<Omit<OutboundResponse, 'attempts'>> {
+    try {
+      return await this.exchange(url, request, this.httpAgent, this.httpsAgent);
+    } catch (err) {
+      if (!(err instanceof StaleSocketError)) throw err;
+      const httpAgent = new http.Agent(this.agentOptions(false));
+      const httpsAgent = new https.Agent(this.agentOptions(false));
+      try {
+        return await this.exchange(url, request, httpAgent, httpsAgent);
+      } catch (retryErr) {
+        throw retryErr instanceof StaleSocketError ? retryErr.translated : retryErr;
+      } finally {
+        httpAgent.destroy();
+        httpsAgent.destroy();
+      }
+    }
+  }
+
+  private async exchange(url: URL, request: OutboundRequest, httpAgent: http.Agent, httpsAgent: https.Agent): Promise<Omit<OutboundResponse, 'attempts'>> {
     const state: { refusal?: string } = {};
-    const guard = !this.config.allowPrivateNetworkTargets;
-    const lookup = guard ? createGuardedLookup((m) => (state.refusal = m)) : undefined;
-    const agentOptions = { keepAlive: false, ...(lookup ? { lookup } : {}) };
-    const httpAgent = new http.Agent(agentOptions);
-    const httpsAgent = new https.Agent(agentOptions);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -167,11 +240,11 @@ export class OutboundHttp {
       });
       return { status: res.status, headers: plainHeaders(res.headers), body: Buffer.from(res.data ?? new ArrayBuffer(0)) };
     } catch (err) {
-      throw this.translate(err, url, state.refusal, timedOut);
+      const translated = this.translate(err, url, state.refusal ?? refusalOf(err), timedOut);
+      if (!timedOut && !state.refusal && staleSocket(err)) throw new StaleSocketError(translated);
+      throw translated;
     } finally {
       clearTimeout(timer);
-      httpAgent.destroy();
-      httpsAgent.destroy();
     }
   }
 
@@ -193,6 +266,13 @@ export class OutboundHttp {
       return new DownstreamRejectedError({ kind: 'rejected', retryable: false, message: `${url.origin} redirected more than ${this.settings.maxRedirects} times.` });
     }
     return new DownstreamUnavailableError({ kind: 'unavailable', retryable: true, message: `Could not reach ${url.origin} (${code}).` });
+  }
+}
+
+/** A request that failed on a kept-alive socket the app had closed; `translated` is what to report if the retry fails the same way. */
+class StaleSocketError extends Error {
+  constructor(readonly translated: ConnectorCallError) {
+    super(translated.message);
   }
 }
 
