@@ -70,6 +70,25 @@ describe('SCIM token and discovery', () => {
       expect(Date.parse(used.body.lastUsedAt)).toBeGreaterThanOrEqual(Date.parse(used.body.createdAt));
     });
 
+    it('records the last use at most once a minute', async () => {
+      const c = await createScimConnector(a, app);
+      const lastUsed = async () => (await a.get(`/api/connectors/${c.id}/scim-token`).expect(200)).body.lastUsedAt as string | null;
+      expect(await lastUsed()).toBeNull();
+      await scimClient(t, c.id, c.token).get('/Users').expect(200);
+      const first = await lastUsed();
+      expect(first).not.toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await scimClient(t, c.id, c.token).get('/Users').expect(200);
+      await scimClient(t, c.id, c.token).get('/ServiceProviderConfig').expect(200);
+      expect(await lastUsed()).toBe(first);
+
+      await t.dataSource.query(`UPDATE scim_tokens SET last_used_at = now() - interval '2 minutes' WHERE connector_id = $1`, [c.id]);
+      const aged = await lastUsed();
+      await scimClient(t, c.id, c.token).get('/Users').expect(200);
+      const refreshed = await lastUsed();
+      expect(Date.parse(refreshed!)).toBeGreaterThan(Date.parse(aged!));
+    });
+
     it("is company-scoped: another company's connector is 404 for issue and status, and its token is untouched", async () => {
       await b.post(`/api/connectors/${ca.id}/scim-token`).expect(404);
       await b.get(`/api/connectors/${ca.id}/scim-token`).expect(404);

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { ScimTokenIssuedResponse, ScimTokenStatusResponse } from '@gatehouse/contracts';
-import type { Repository } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import { safeEqual } from '../../common/crypto.js';
-import { AppError } from '../../common/errors/app-error.js';
 import { forCompany, isUuid } from '../../common/tenant.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Connector } from '../http-connector/entities/connector.entity.js';
 import { HttpConnectorService } from '../http-connector/http-connector.service.js';
 import { ScimToken } from './entities/scim-token.entity.js';
 import type { ScimRequestContext } from './scim-context.js';
@@ -14,14 +14,18 @@ import { generateScimToken, hashScimToken } from './scim-token-format.js';
 import { ScimErrors } from './scim.errors.js';
 
 /** last_used_at is written at most this often per token. */
-const LAST_USED_RESOLUTION_MS = 60_000;
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+type TokenRow = Record<string, unknown> & { t_token_hash: string; t_last_used_at: Date | string | null };
 
 /** The IdP-facing SCIM token of each connector: issue / rotate, status, and request authentication. */
 @Injectable()
 export class ScimTokenService {
   private readonly logger = new Logger(ScimTokenService.name);
+  private authSql?: string;
 
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(ScimToken) private readonly tokens: Repository<ScimToken>,
     private readonly connectors: HttpConnectorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -64,31 +68,56 @@ export class ScimTokenService {
   async authenticate(token: string | undefined, connectorId: string): Promise<ScimRequestContext> {
     if (token === undefined || !isUuid(connectorId)) throw ScimErrors.unauthorized();
     const hash = hashScimToken(token);
-    const row = await this.tokens.findOne({ where: { tokenHash: hash } });
-    if (!row || !safeEqual(row.tokenHash, hash) || row.connectorId !== connectorId.toLowerCase()) throw ScimErrors.unauthorized();
-    let connector;
-    try {
-      connector = await this.connectors.getEntity(row.companyId, row.connectorId);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'NOT_FOUND') throw ScimErrors.unauthorized();
-      throw err;
-    }
-    await this.touch(row);
-    return { scope: { companyId: row.companyId, connectorId: connector.id }, connector, baseUrl: this.baseUrl(connector.id) };
+    // One round trip: the connector's token and the connector itself (gone with it when deleted),
+    // read on every request so that a rotation or deletion takes effect at once on every process.
+    const rows: TokenRow[] = await this.db.query(this.authQuery(), [connectorId.toLowerCase()]);
+    const row = rows[0];
+    if (!row || !safeEqual(row.t_token_hash, hash)) throw ScimErrors.unauthorized();
+    const connector = this.hydrateConnector(row);
+    const lastUsedAt = row.t_last_used_at === null ? null : new Date(row.t_last_used_at);
+    await this.touch(connector.id, row.t_token_hash, lastUsedAt);
+    return { scope: { companyId: connector.companyId, connectorId: connector.id }, connector, baseUrl: this.baseUrl(connector.id) };
   }
 
-  private async touch(row: ScimToken): Promise<void> {
-    if (row.lastUsedAt && Date.now() - row.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+  /** SELECT of the token's hash and last use with every connector column (as `c_<column>`). */
+  private authQuery(): string {
+    if (!this.authSql) {
+      const columns = this.db.getMetadata(Connector).columns.map((c) => `c.${quote(c.databaseName)} AS ${quote(`c_${c.databaseName}`)}`);
+      this.authSql = `SELECT t.token_hash AS t_token_hash, t.last_used_at AS t_last_used_at, ${columns.join(', ')}
+         FROM scim_tokens t
+         JOIN connectors c ON c.id = t.connector_id AND c.company_id = t.company_id
+        WHERE t.connector_id = $1`;
+    }
+    return this.authSql;
+  }
+
+  /** The Connector entity from the joined row, converted as TypeORM would (jsonb, timestamps). */
+  private hydrateConnector(row: TokenRow): Connector {
+    const metadata = this.db.getMetadata(Connector);
+    const connector = metadata.create() as Connector;
+    for (const column of metadata.columns) {
+      column.setEntityValue(connector, this.db.driver.prepareHydratedValue(row[`c_${column.databaseName}`], column));
+    }
+    return connector;
+  }
+
+  /**
+   * Records the token's use at most once a minute: skipped while the last use read with the token
+   * is recent; the UPDATE repeats the condition so concurrent requests (and processes) write once.
+   */
+  private async touch(connectorId: string, tokenHash: string, lastUsedAt: Date | null): Promise<void> {
+    if (lastUsedAt && Date.now() - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
     try {
-      // The condition repeats the check in SQL so concurrent requests write once.
       await this.tokens.query(
         `UPDATE scim_tokens SET last_used_at = now()
           WHERE connector_id = $1 AND token_hash = $2 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-        [row.connectorId, row.tokenHash],
+        [connectorId, tokenHash],
       );
     } catch (err) {
       // Bookkeeping only: a failed write must not turn a valid token away.
-      this.logger.warn({ err: { name: (err as Error).name, message: (err as Error).message }, connectorId: row.connectorId }, 'Could not record SCIM token use');
+      this.logger.warn({ err: { name: (err as Error).name, message: (err as Error).message }, connectorId }, 'Could not record SCIM token use');
     }
   }
 }
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
