@@ -381,6 +381,32 @@ describe('POST /api/connectors/:id/test (live calls through the executor)', () =
       expect(after.updatedAt).toBe(configured.updatedAt);
     });
 
+    it('keeps the newest 1000 calls per connector, recording each call with its connector update in one go', async () => {
+      const id = await connector({ mappings: { get_user: getUser('/v1/users/detail') } });
+      const other = await connector({ mappings: { get_user: getUser('/v1/users/detail') } });
+      await runTest(other, { operation: 'get_user' }).expect(200);
+      await t.dataSource.query(
+        `INSERT INTO connector_calls (company_id, connector_id, operation, method, url, status, duration_ms, attempts, error, source, created_at)
+         SELECT company_id, id, 'old_call', 'GET', 'https://old.example.com/' || g, 200, 1, 1, NULL, 'test', now() - make_interval(secs => g)
+           FROM connectors, generate_series(1, 1000) g WHERE id = $1`,
+        [id],
+      );
+      await runTest(id, { operation: 'get_user' }).expect(200);
+      const counts = async (cid: string) => Number((await t.dataSource.query('SELECT count(*) AS n FROM connector_calls WHERE connector_id = $1', [cid]))[0].n);
+      expect(await counts(id)).toBe(1000);
+      expect(await counts(other)).toBe(1);
+      const newest = await admin.get(`/api/connectors/${id}/calls?limit=1`).expect(200);
+      expect(newest.body.items[0]).toMatchObject({ operation: 'get_user', status: 200, error: null });
+      // The oldest of the seeded calls went (g = 1000 is the oldest).
+      const urls: Array<{ url: string }> = await t.dataSource.query(`SELECT url FROM connector_calls WHERE connector_id = $1 AND operation = 'old_call'`, [id]);
+      expect(urls).toHaveLength(999);
+      expect(urls.map((r) => r.url)).not.toContain('https://old.example.com/1000');
+      expect(urls.map((r) => r.url)).toContain('https://old.example.com/999');
+      const after = (await admin.get(`/api/connectors/${id}`).expect(200)).body;
+      expect(after.lastCallAt).not.toBeNull();
+      expect(after.lastError).toBeNull();
+    });
+
     it('records refused calls and leaves preview out (it sends nothing)', async () => {
       const id = await connector({ allowInsecureHttp: false, mappings: { get_user: getUser('/v1/users/detail') } });
       await admin.post(`/api/connectors/${id}/preview`).send({ operation: 'get_user' }).expect(200);

@@ -39,13 +39,37 @@ export class ConnectorCallLog {
     const savepoint = em ? 'connector_call_log' : undefined;
     try {
       if (savepoint) await manager.query(`SAVEPOINT ${savepoint}`);
-      await manager.getRepository(ConnectorCall).insert({ ...call, durationMs: Math.round(call.durationMs) });
-      // Plain SQL: a repository update would also bump updated_at, which tracks configuration changes.
-      await manager.query(`UPDATE connectors SET last_call_at = now(), last_error = $1 WHERE id = $2 AND company_id = $3`, [call.error, call.connectorId, call.companyId]);
+      // One statement: the row, the connector's last call (plain SQL: a repository update would
+      // also bump updated_at, which tracks configuration changes) and the trim to the newest
+      // CALLS_KEPT_PER_CONNECTOR rows. The DELETE sees the table as it was before this statement,
+      // so it keeps one row fewer of the older ones to make room for the new one.
       await manager.query(
-        `DELETE FROM connector_calls WHERE id IN (
-           SELECT id FROM connector_calls WHERE connector_id = $1 ORDER BY created_at DESC OFFSET $2)`,
-        [call.connectorId, CALLS_KEPT_PER_CONNECTOR],
+        `WITH inserted AS (
+           INSERT INTO connector_calls (company_id, connector_id, operation, method, url, status, duration_ms, attempts, error, source)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           RETURNING id
+         ), touched AS (
+           UPDATE connectors SET last_call_at = now(), last_error = $9 WHERE id = $2 AND company_id = $1
+           RETURNING id
+         ), trimmed AS (
+           DELETE FROM connector_calls WHERE id IN (
+             SELECT id FROM connector_calls WHERE connector_id = $2 ORDER BY created_at DESC OFFSET $11)
+           RETURNING id
+         )
+         SELECT (SELECT count(*) FROM inserted) AS inserted`,
+        [
+          call.companyId,
+          call.connectorId,
+          call.operation,
+          call.method,
+          call.url,
+          call.status,
+          Math.round(call.durationMs),
+          call.attempts,
+          call.error,
+          call.source,
+          CALLS_KEPT_PER_CONNECTOR - 1,
+        ],
       );
       if (savepoint) await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
     } catch (err) {
