@@ -6,9 +6,12 @@ import { ScimCallLog } from './scim-call-log.js';
 
 function setup() {
   const written: string[] = [];
+  // The call log writes each call with one INSERT … statement; its third parameter is the operation.
   const manager = {
-    getRepository: () => ({ insert: async (row: { operation: string }) => void written.push(row.operation) }),
-    query: async () => [],
+    query: async (sql: string, params: unknown[] = []) => {
+      if (/INSERT INTO connector_calls/.test(sql)) written.push(params[2] as string);
+      return [];
+    },
   };
   const calls = { manager } as unknown as Repository<ConnectorCall>;
   return { log: new ScimCallLog(calls), written };
