@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openBrowser, signUpInBrowser } from './support/browser';
+import { expectCount, openBrowser, signUpInBrowser } from './support/browser';
 import { removeDir, startProduct, type Product } from './support/product';
 
 describe('Settings › Company Settings › API Keys in the browser', () => {
@@ -71,7 +71,7 @@ describe('Settings › Company Settings › API Keys in the browser', () => {
     // Closing the dialog lost the key: opening it again starts a new, empty form.
     await page.getByRole('button', { name: 'Create new API Key' }).click();
     await expect(page.getByRole('dialog', { name: 'Create new API Key' }).getByLabel('Key Name').inputValue()).resolves.toBe('');
-    await expect(page.getByText(key).count()).resolves.toBe(0);
+    await expectCount(page.getByText(key), 0);
     await page.getByRole('dialog', { name: 'Create new API Key' }).getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
 
@@ -87,7 +87,7 @@ describe('Settings › Company Settings › API Keys in the browser', () => {
     await confirm.waitFor({ state: 'hidden' });
     await page.getByText('API key revoked').waitFor();
     await row.getByText('Revoked').waitFor();
-    await expect(page.getByRole('button', { name: 'Revoke Production Integration' }).count()).resolves.toBe(0);
+    await expectCount(page.getByRole('button', { name: 'Revoke Production Integration' }), 0);
 
     const after = await whoami(key);
     expect(after.status).toBe(401);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { openBrowser, signUpInBrowser } from './support/browser';
+import { expectCount, openBrowser, signUpInBrowser } from './support/browser';
 import { DOCUMENTED_EMPLOYEES_BODY } from './support/fixtures';
 import { removeDir, startProduct, type Product } from './support/product';
 
@@ -139,7 +139,7 @@ describe('evidence ingest in the browser', () => {
       { time: 'just now', status: 'Accepted', records: '3', apiKey: 'HR sync', size: expect.stringMatching(/^1(\.\d)? kB$/), errors: '—' },
     ]);
     // Only the refused row opens, to its errors by record, field and problem.
-    await expect(page.getByRole('button', { name: /errors of the push received/ }).count()).resolves.toBe(1);
+    await expectCount(page.getByRole('button', { name: /errors of the push received/ }), 1);
     await page.getByRole('button', { name: /^Show errors of the push received/ }).click();
     const errorsTable = page.getByRole('table', { name: /^Errors of the push received/ });
     const errorRows = await errorsTable.locator('tbody > tr').evaluateAll((rows) => rows.map((tr) => Array.from(tr.children, (td) => td.textContent)));
@@ -151,7 +151,7 @@ describe('evidence ingest in the browser', () => {
     expect((await push(EMPLOYEES_BODY)).status).toBe(200);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByRole('status', { name: 'Last push just now — 3 records' }).waitFor();
-    await expect(page.getByRole('table', { name: historyTable }).locator(':scope > tbody > tr[data-status]').count()).resolves.toBe(3);
+    await expectCount(page.getByRole('table', { name: historyTable }).locator(':scope > tbody > tr[data-status]'), 3);
     await page.getByRole('tab', { name: 'Overview' }).click();
     const acceptedStatus = card.getByRole('status', { name: 'Last push just now — 3 records' });
     await acceptedStatus.waitFor();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { openBrowser, signUpInBrowser } from './support/browser';
+import { expectCount, openBrowser, signUpInBrowser } from './support/browser';
 import { DOCUMENTED_EMPLOYEES_BODY } from './support/fixtures';
 import { removeDir, startProduct, type Product } from './support/product';
 
@@ -188,7 +188,7 @@ describe('custom integrations in the browser', () => {
 
     await page.getByRole('tab', { name: 'Overview' }).click();
     await page.getByText(`/external/v2/integration/${id}/context/list_employees`, { exact: false }).first().waitFor();
-    await expect(page.getByText(`/context/list_users`, { exact: false }).count()).resolves.toBe(0);
+    await expectCount(page.getByText(`/context/list_users`, { exact: false }), 0);
 
     await page.getByRole('tab', { name: 'JSON Sample' }).click();
     await page.getByRole('region', { name: 'Sample request body for list_employees' }).waitFor();

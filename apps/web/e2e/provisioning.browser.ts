@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { openBrowser, signUpInBrowser } from './support/browser';
+import { expectCount, openBrowser, signUpInBrowser } from './support/browser';
 import { removeDir, startProduct, type Product } from './support/product';
 
 type Seen = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
@@ -99,7 +99,7 @@ describe('Provisioning › Custom HTTP in the browser', () => {
     await page.getByRole('button', { name: 'Save secret' }).click();
     await page.getByText('Secret set').waitFor();
     await page.getByRole('button', { name: 'Replace bearer token' }).waitFor();
-    await expect(page.getByText(secret).count()).resolves.toBe(0);
+    await expectCount(page.getByText(secret), 0);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Changes saved').waitFor();
 
@@ -265,14 +265,14 @@ describe('Provisioning › Custom HTTP in the browser', () => {
     const calls = page.getByRole('table', { name: 'Connector calls' });
     await calls.getByText('SCIM', { exact: true }).waitFor();
     await calls.getByText('Live test', { exact: true }).waitFor();
-    await expect(calls.getByRole('row').count()).resolves.toBe(3);
-    await expect(calls.getByText(`${downstream.url}/v1/users`).count()).resolves.toBe(2);
+    await expectCount(calls.getByRole('row'), 3);
+    await expectCount(calls.getByText(`${downstream.url}/v1/users`), 2);
     // The user provisioned over SCIM, with the id the app gave it (the live test's user is not one).
     const users = page.getByRole('table', { name: 'Provisioned users' });
     const sam = users.getByRole('row', { name: /sam\.lee@corp\.example/ });
     await sam.getByText('u-102', { exact: true }).waitFor();
     await sam.getByText('Active', { exact: true }).waitFor();
-    await expect(users.getByRole('row').count()).resolves.toBe(2);
+    await expectCount(users.getByRole('row'), 2);
     await page.getByLabel('Search users').fill('nobody');
     await page.getByText('No users match “nobody”.').waitFor();
     await page.getByLabel('Search users').fill('SAM.LEE');
@@ -283,13 +283,13 @@ describe('Provisioning › Custom HTTP in the browser', () => {
     await page.getByText('No calls match these filters.').waitFor();
     await pickSegment(page, 'Outcome', 'Success');
     await calls.getByText('SCIM', { exact: true }).waitFor();
-    await expect(calls.getByRole('row').count()).resolves.toBe(3);
+    await expectCount(calls.getByRole('row'), 3);
 
     // The list shows the instance's status and last call; a copy takes no secret along.
     await page.getByRole('link', { name: 'Provisioning' }).first().click();
     const row = page.getByRole('row', { name: /HR portal/ });
     await row.getByText('Enabled').waitFor();
-    await expect(row.getByText('Never').count()).resolves.toBe(0);
+    await expectCount(row.getByText('Never'), 0);
     await page.getByRole('button', { name: 'Copy settings from…' }).click();
     const copy = page.getByRole('dialog', { name: 'Copy settings from another instance' });
     await copy.getByText('Secrets are not', { exact: false }).waitFor();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { openBrowser, signUpInBrowser } from './support/browser';
+import { expectCount, openBrowser, signUpInBrowser } from './support/browser';
 import { removeDir, startProduct, type Product } from './support/product';
 
 type Seen = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
@@ -133,7 +133,7 @@ describe('Provisioning › SCIM Proxy in the browser', () => {
     await shot(page, 'activity');
     await page.getByRole('combobox', { name: 'Operation' }).click();
     await page.getByRole('option', { name: 'proxy:POST /Users', exact: true }).click();
-    await expect(calls.getByRole('row').count()).resolves.toBe(2);
+    await expectCount(calls.getByRole('row'), 2);
     await calls.getByText('201', { exact: true }).waitFor();
 
     // The list names the type.

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -38,4 +38,18 @@ export async function signUpInBrowser(page: Page, who: Partial<{ company: string
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('heading', { name: 'Integrations', level: 2 }).waitFor();
   return account;
+}
+
+/**
+ * Waits until the locator matches exactly `expected` elements (the page may still be applying a
+ * filter or a refetch), then asserts it, so a failure still shows the count that was seen.
+ */
+export async function expectCount(locator: Locator, expected: number, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let seen = await locator.count();
+  while (seen !== expected && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    seen = await locator.count();
+  }
+  if (seen !== expected) throw new Error(`expected ${expected} element(s) for ${locator.toString()}, found ${seen}`);
 }
