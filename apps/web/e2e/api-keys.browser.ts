@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { expectCount, openBrowser, signUpInBrowser } from './support/browser';
-import { removeDir, startProduct, type Product } from './support/product';
+import { describe, expect, it } from '@jest/globals';
+import { expectCount, signUpInBrowser } from './support/browser';
+import { useProductInBrowser } from './support/product-in-browser';
 
 describe('Settings › Company Settings › API Keys in the browser', () => {
-  let product: Product;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await openBrowser(product.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-    removeDir(product.dataDir);
-  });
+  const session = useProductInBrowser();
 
-  const whoami = (key: string) => fetch(`${product.url}/external/v2/whoami`, { headers: { 'x-api-key': key } });
+  const whoami = (key: string) => fetch(`${session.product.url}/external/v2/whoami`, { headers: { 'x-api-key': key } });
 
   it('creates a key shown once, which works until it is revoked', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await signUpInBrowser(page, { company: 'Keys Browser Co' });
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('group', { name: 'Settings' }).getByRole('link', { name: 'Company Settings' }).click();
@@ -94,7 +84,7 @@ describe('Settings › Company Settings › API Keys in the browser', () => {
   });
 
   it('lists a key with a picked expiry date beside the revoked one', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await page.getByRole('button', { name: 'Create new API Key' }).click();
     const form = page.getByRole('dialog', { name: 'Create new API Key' });
     await form.getByLabel('Key Name').fill('Staging HR sync');

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openBrowser, signUpInBrowser } from './support/browser';
-import { removeDir, startProduct, type Product } from './support/product';
+import { describe, expect, it } from '@jest/globals';
+import { signUpInBrowser } from './support/browser';
+import { removeDir, startProduct } from './support/product';
+import { useProductInBrowser } from './support/product-in-browser';
 
 describe('sign-up, shell, sign-out and sign-in in the browser', () => {
-  let product: Product;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await openBrowser(product.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-    removeDir(product.dataDir);
-  });
+  const session = useProductInBrowser();
 
   it('signs up, shows the shell, signs out and signs back in', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await page.goto('/');
     await page.getByRole('heading', { name: 'Sign in to Gatehouse' }).waitFor();
 
@@ -42,11 +33,11 @@ describe('sign-up, shell, sign-out and sign-in in the browser', () => {
     await page.getByLabel(/^Password/).fill(account.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Integrations', level: 2 }).waitFor();
-    expect(page.url()).toBe(`${product.url}/integrations`);
+    expect(page.url()).toBe(`${session.product.url}/integrations`);
   });
 
   it('shows every sign-up problem at its field', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await page.context().clearCookies();
     await page.goto('/sign-up');
     await page.getByLabel('Work email').fill('not-an-email');

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { expectCount, openBrowser, signUpInBrowser } from './support/browser';
+import { expectCount, signUpInBrowser } from './support/browser';
 import { DOCUMENTED_EMPLOYEES_BODY } from './support/fixtures';
-import { removeDir, startProduct, type Product } from './support/product';
+import { useProductInBrowser } from './support/product-in-browser';
 
 const EMPLOYEES_BODY = DOCUMENTED_EMPLOYEES_BODY;
 
@@ -23,20 +23,10 @@ const bodyRows = (page: Page, table: string) =>
     .evaluateAll((rows) => rows.map((tr) => Array.from(tr.children, (td) => (td.textContent ?? '').trim())));
 
 describe('evidence ingest in the browser', () => {
-  let product: Product;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await openBrowser(product.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-    removeDir(product.dataDir);
-  });
+  const session = useProductInBrowser();
 
   it('shows each push on the context card, the records on the Data tab, and the submission history', async () => {
-    const { page, context } = browser;
+    const { page, context } = session.browser;
     await signUpInBrowser(page, { company: 'Ingest Browser Co' });
 
     // The integration and the key come from the API, with the page's session and CSRF token.
@@ -50,7 +40,7 @@ describe('evidence ingest in the browser', () => {
     const integration = await post('/api/integrations', { name: 'In-house HR System', monitoringIds: ['employee_onboarding_offboarding', 'user_access_review'] });
     const { key } = await post('/api/api-keys', { name: 'HR sync', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
     const push = (body: unknown) =>
-      fetch(`${product.url}/external/v2/integration/${integration.id}/context/list_employees`, {
+      fetch(`${session.product.url}/external/v2/integration/${integration.id}/context/list_employees`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'x-api-key': key },
         body: JSON.stringify(body),

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { expectCount, openBrowser, signUpInBrowser } from './support/browser';
+import { expectCount, signUpInBrowser } from './support/browser';
 import { DOCUMENTED_EMPLOYEES_BODY } from './support/fixtures';
-import { removeDir, startProduct, type Product } from './support/product';
+import { removeDir } from './support/product';
+import { useProductInBrowser } from './support/product-in-browser';
 
 const EMPLOYEES_BODY = DOCUMENTED_EMPLOYEES_BODY;
 
@@ -58,23 +59,17 @@ async function fullPageShot(page: Page, path: string) {
 }
 
 describe('custom integrations in the browser', () => {
-  let product: Product;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const session = useProductInBrowser();
   let files: string;
   beforeAll(async () => {
-    product = await startProduct();
-    browser = await openBrowser(product.url);
     files = mkdtempSync(join(tmpdir(), 'gatehouse-int-files-'));
   });
   afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-    removeDir(product.dataDir);
     removeDir(files);
   });
 
   it('creates an integration with the wizard, validates files, edits its monitorings and finds it on the Connected tab', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await signUpInBrowser(page, { company: 'Integrations Co' });
     await page.getByText('No integrations yet').waitFor();
     await page.screenshot({ path: '/tmp/int-empty.png', animations: 'disabled' });
@@ -226,6 +221,6 @@ describe('custom integrations in the browser', () => {
     await confirm.getByText('endpoint stops accepting data').waitFor();
     await confirm.getByRole('button', { name: 'Delete integration' }).click();
     await page.getByText('No integrations yet').waitFor();
-    expect(page.url()).toBe(`${product.url}/integrations`);
+    expect(page.url()).toBe(`${session.product.url}/integrations`);
   });
 });

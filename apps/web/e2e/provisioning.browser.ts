@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { expectCount, openBrowser, signUpInBrowser } from './support/browser';
-import { removeDir, startProduct, type Product } from './support/product';
+import { expectCount, signUpInBrowser } from './support/browser';
+import { useProductInBrowser } from './support/product-in-browser';
 
 type Seen = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
 
@@ -55,23 +55,17 @@ async function shot(page: Page, name: string) {
 }
 
 describe('Provisioning › Custom HTTP in the browser', () => {
-  let product: Product;
+  const session = useProductInBrowser();
   let downstream: Awaited<ReturnType<typeof startDownstream>>;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
   beforeAll(async () => {
     downstream = await startDownstream();
-    product = await startProduct();
-    browser = await openBrowser(product.url);
   });
   afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
     await downstream?.close();
-    removeDir(product.dataDir);
   });
 
   it('sets up an instance, previews, live-tests, and provisions a user over SCIM', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     const secret = 'downstream-secret-7f3a9c';
     await signUpInBrowser(page, { company: 'Provisioning Browser Co' });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Provisioning' }).click();
@@ -219,7 +213,7 @@ describe('Provisioning › Custom HTTP in the browser', () => {
     // SCIM connection: a token shown once, then used the way an identity provider would.
     await page.getByRole('tab', { name: 'SCIM connection' }).click();
     const baseUrl = await page.getByLabel('SCIM base URL', { exact: true }).inputValue();
-    expect(new URL(baseUrl)).toMatchObject({ port: new URL(product.url).port, pathname: `/scim/v2/${connectorId}` });
+    expect(new URL(baseUrl)).toMatchObject({ port: new URL(session.product.url).port, pathname: `/scim/v2/${connectorId}` });
     await page.getByText('No token yet.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Generate token' }).click();
     await page.getByText('Copy this token now', { exact: false }).waitFor();
@@ -232,7 +226,7 @@ describe('Provisioning › Custom HTTP in the browser', () => {
     await page.getByText('Tenant URL', { exact: false }).waitFor();
     await shot(page, 'scim');
 
-    const scimUsers = `${product.url}${new URL(baseUrl).pathname}/Users`;
+    const scimUsers = `${session.product.url}${new URL(baseUrl).pathname}/Users`;
     const provisioned = await fetch(scimUsers, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },

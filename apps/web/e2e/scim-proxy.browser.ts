@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { expectCount, openBrowser, signUpInBrowser } from './support/browser';
-import { removeDir, startProduct, type Product } from './support/product';
+import { expectCount, signUpInBrowser } from './support/browser';
+import { useProductInBrowser } from './support/product-in-browser';
 
 type Seen = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
 
@@ -43,23 +43,17 @@ async function shot(page: Page, name: string) {
 }
 
 describe('Provisioning › SCIM Proxy in the browser', () => {
-  let product: Product;
+  const session = useProductInBrowser();
   let app: Awaited<ReturnType<typeof startScimApp>>;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
   beforeAll(async () => {
     app = await startScimApp();
-    product = await startProduct();
-    browser = await openBrowser(product.url);
   });
   afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
     await app?.close();
-    removeDir(product.dataDir);
   });
 
   it('creates a proxy to a SCIM app, and forwards an identity provider request there, logged in Activity', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     const appKey = 'wiki-api-key-51c8e2';
     await signUpInBrowser(page, { company: 'Proxy Browser Co' });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Provisioning' }).click();
@@ -103,14 +97,14 @@ describe('Provisioning › SCIM Proxy in the browser', () => {
 
     // The identity provider's requests reach the app as they were sent, with the app's key instead of the token.
     const scimUser = { schemas: [USER_SCHEMA], userName: 'kim@corp.example', displayName: 'Kim Park', active: true };
-    const created = await fetch(`${product.url}${new URL(baseUrl).pathname}/Users`, {
+    const created = await fetch(`${session.product.url}${new URL(baseUrl).pathname}/Users`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
       body: JSON.stringify(scimUser),
     });
     expect(created.status).toBe(201);
     expect(await created.json()).toEqual({ ...scimUser, id: 'wiki-7', meta: { resourceType: 'User' } });
-    const listed = await fetch(`${product.url}${new URL(baseUrl).pathname}/Users?filter=userName%20eq%20%22kim%40corp.example%22`, {
+    const listed = await fetch(`${session.product.url}${new URL(baseUrl).pathname}/Users?filter=userName%20eq%20%22kim%40corp.example%22`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(listed.status).toBe(200);
