@@ -3,6 +3,7 @@
 // in parallel. Prints figures and targets; asserts nothing.
 //
 //   pnpm build && node bench/ingest.mjs
+//   PRODUCT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   (extra node flags for the API process, e.g. to profile it)
 //   BENCH_DATABASE_URL=postgres://user@host:5432/db   (default postgres://postgres@127.0.0.1:5432/test)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -80,7 +81,7 @@ async function createDatabase() {
 
 function startApi(databaseUrl) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+    const child = spawn(process.execPath, [...(process.env.PRODUCT_NODE_ARGS ?? '').split(' ').filter(Boolean), join(root, 'apps/api/dist/main.js')], {
       env: {
         ...process.env,
         NODE_ENV: 'production',

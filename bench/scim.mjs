@@ -4,6 +4,7 @@
 // throughput (autocannon, 10 connections), and the latency Gatehouse adds. Asserts nothing.
 //
 //   pnpm build && node bench/scim.mjs
+//   PRODUCT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   (extra node flags for the API process, e.g. to profile it)
 //   BENCH_DATABASE_URL=postgres://user@host:5432/db   (default postgres://postgres@127.0.0.1:5432/test;
 //                                                      BENCH_DATABASE_URL=embedded uses the embedded engine)
 //   BENCH_SCIM_REQUESTS=2000 (sequential requests per kind)   BENCH_DURATION_S=10 (per autocannon run)

@@ -222,7 +222,7 @@ export async function startProduct({ databaseUrl = '', env = {} } = {}) {
   const mainJs = join(repoRoot, 'apps/api/dist/main.js');
   if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: build the API first (pnpm --filter @gatehouse/api build)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'gatehouse-scim-'));
-  const child = spawn(process.execPath, [mainJs], {
+  const child = spawn(process.execPath, [...(process.env.PRODUCT_NODE_ARGS ?? "").split(" ").filter(Boolean), mainJs], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn', ALLOW_PRIVATE_NETWORK_TARGETS: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
