@@ -70,13 +70,18 @@ export async function createApp(opts: CreateAppOptions): Promise<NestExpressAppl
 }
 
 function serveWeb(app: NestExpressApplication, webDist: string) {
-  app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+  const files = express.static(webDist, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+  // API requests never look on disk: a file lookup per request would cost every API call a
+  // filesystem round trip (and a file named like an API path must not shadow the route).
+  app.use((req: Request, res: Response, next: NextFunction) => (isApiPath(req.path) ? next() : files(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`))) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(webDist, 'index.html'));
   });
 }
+
+const isApiPath = (path: string) => API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 
 function noCacheForHtml(res: Response, path: string) {
   if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');

@@ -30,12 +30,12 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-/** Boots the whole API on a loopback port against a fresh database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** Boots the whole API on a loopback port against a fresh database (without the web app unless `webDist` names a build). */
+export async function startTestApp(env: Record<string, string> = {}, options: { webDist?: string } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ALLOW_PRIVATE_NETWORK_TARGETS: 'true', PORT: '0', ...env });
   const logs = new LogCapture();
-  const app = await createApp({ config, databaseUrl: db.url, embeddedDatabase: db.embedded, logStream: logs, webDist: null });
+  const app = await createApp({ config, databaseUrl: db.url, embeddedDatabase: db.embedded, logStream: logs, webDist: options.webDist ?? null });
   await app.listen(0, '127.0.0.1');
   const http = app.getHttpServer() as Server;
   const address = http.address();
