@@ -381,7 +381,7 @@ describe('POST /api/connectors/:id/test (live calls through the executor)', () =
       expect(after.updatedAt).toBe(configured.updatedAt);
     });
 
-    it('keeps the newest 1000 calls per connector, recording each call with its connector update in one go', async () => {
+    it('keeps the newest 1000 calls per connector, trimming the older ones every 100 calls, each call recorded with its connector update in one go', async () => {
       const id = await connector({ mappings: { get_user: getUser('/v1/users/detail') } });
       const other = await connector({ mappings: { get_user: getUser('/v1/users/detail') } });
       await runTest(other, { operation: 'get_user' }).expect(200);
@@ -391,20 +391,31 @@ describe('POST /api/connectors/:id/test (live calls through the executor)', () =
            FROM connectors, generate_series(1, 1000) g WHERE id = $1`,
         [id],
       );
-      await runTest(id, { operation: 'get_user' }).expect(200);
+      // 98 calls were recorded since the last trim: the 99th is only added, the 100th trims.
+      await t.dataSource.query('UPDATE connectors SET calls_since_trim = 98 WHERE id = $1', [id]);
       const counts = async (cid: string) => Number((await t.dataSource.query('SELECT count(*) AS n FROM connector_calls WHERE connector_id = $1', [cid]))[0].n);
+      const oldUrls = async () =>
+        ((await t.dataSource.query(`SELECT url FROM connector_calls WHERE connector_id = $1 AND operation = 'old_call'`, [id])) as Array<{ url: string }>).map((r) => r.url);
+
+      await runTest(id, { operation: 'get_user' }).expect(200);
+      expect(await counts(id)).toBe(1001);
+      await runTest(id, { operation: 'get_user' }).expect(200);
       expect(await counts(id)).toBe(1000);
       expect(await counts(other)).toBe(1);
-      const newest = await admin.get(`/api/connectors/${id}/calls?limit=1`).expect(200);
-      expect(newest.body.items[0]).toMatchObject({ operation: 'get_user', status: 200, error: null });
-      // The oldest of the seeded calls went (g = 1000 is the oldest).
-      const urls: Array<{ url: string }> = await t.dataSource.query(`SELECT url FROM connector_calls WHERE connector_id = $1 AND operation = 'old_call'`, [id]);
-      expect(urls).toHaveLength(999);
-      expect(urls.map((r) => r.url)).not.toContain('https://old.example.com/1000');
-      expect(urls.map((r) => r.url)).toContain('https://old.example.com/999');
+      const newest = await admin.get(`/api/connectors/${id}/calls?limit=2`).expect(200);
+      expect(newest.body.items).toHaveLength(2);
+      for (const item of newest.body.items) expect(item).toMatchObject({ operation: 'get_user', status: 200, error: null });
+      // The two oldest seeded calls went (g = 1000 is the oldest).
+      const urls = await oldUrls();
+      expect(urls).toHaveLength(998);
+      expect(urls).not.toContain('https://old.example.com/1000');
+      expect(urls).not.toContain('https://old.example.com/999');
+      expect(urls).toContain('https://old.example.com/998');
       const after = (await admin.get(`/api/connectors/${id}`).expect(200)).body;
       expect(after.lastCallAt).not.toBeNull();
       expect(after.lastError).toBeNull();
+      // The counter started over: the next 99 calls are added without a trim.
+      expect((await t.dataSource.query('SELECT calls_since_trim AS n FROM connectors WHERE id = $1', [id]))[0].n).toBe(0);
     });
 
     it('records refused calls and leaves preview out (it sends nothing)', async () => {

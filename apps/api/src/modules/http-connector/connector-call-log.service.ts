@@ -18,8 +18,13 @@ export type CallRecord = {
   source: ConnectorCallSource;
 };
 
-/** Rows kept per connector; older calls are dropped as new ones arrive. */
+/**
+ * Rows kept per connector: at least the newest CALLS_KEPT_PER_CONNECTOR; older ones are dropped
+ * once every CALLS_TRIMMED_EVERY calls, so a connector holds at most KEPT + TRIMMED_EVERY − 1.
+ * (The call log endpoint shows at most 200 of the newest.)
+ */
 export const CALLS_KEPT_PER_CONNECTOR = 1000;
+export const CALLS_TRIMMED_EVERY = 100;
 
 /** The connector_calls table: written after each outbound call, read by the call log endpoint. */
 @Injectable()
@@ -40,20 +45,26 @@ export class ConnectorCallLog {
     try {
       if (savepoint) await manager.query(`SAVEPOINT ${savepoint}`);
       // One statement: the row, the connector's last call (plain SQL: a repository update would
-      // also bump updated_at, which tracks configuration changes) and the trim to the newest
-      // CALLS_KEPT_PER_CONNECTOR rows. The DELETE sees the table as it was before this statement,
-      // so it keeps one row fewer of the older ones to make room for the new one.
+      // also bump updated_at, which tracks configuration changes) and, once every
+      // CALLS_TRIMMED_EVERY calls, the trim to the newest CALLS_KEPT_PER_CONNECTOR rows (finding
+      // the cut-off walks the whole log, so it is not done on every call). The DELETE sees the
+      // table as it was before this statement, so it keeps one row fewer of the older ones to
+      // make room for the new one; when no trim is due, its one-time condition skips the scan.
       await manager.query(
-        `WITH inserted AS (
+        `WITH touched AS (
+           UPDATE connectors SET last_call_at = now(), last_error = $9,
+                  calls_since_trim = CASE WHEN calls_since_trim + 1 >= $12 THEN 0 ELSE calls_since_trim + 1 END
+            WHERE id = $2 AND company_id = $1
+           RETURNING calls_since_trim
+         ), inserted AS (
            INSERT INTO connector_calls (company_id, connector_id, operation, method, url, status, duration_ms, attempts, error, source)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            RETURNING id
-         ), touched AS (
-           UPDATE connectors SET last_call_at = now(), last_error = $9 WHERE id = $2 AND company_id = $1
-           RETURNING id
          ), trimmed AS (
            DELETE FROM connector_calls WHERE id IN (
-             SELECT id FROM connector_calls WHERE connector_id = $2 ORDER BY created_at DESC OFFSET $11)
+             SELECT id FROM connector_calls
+              WHERE connector_id = $2 AND EXISTS (SELECT 1 FROM touched WHERE calls_since_trim = 0)
+              ORDER BY created_at DESC OFFSET $11)
            RETURNING id
          )
          SELECT (SELECT count(*) FROM inserted) AS inserted`,
@@ -69,6 +80,7 @@ export class ConnectorCallLog {
           call.error,
           call.source,
           CALLS_KEPT_PER_CONNECTOR - 1,
+          CALLS_TRIMMED_EVERY,
         ],
       );
       if (savepoint) await manager.query(`RELEASE SAVEPOINT ${savepoint}`);

@@ -58,4 +58,8 @@ export class Connector {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
+
+  /** Calls recorded since the call log was last trimmed (ConnectorCallLog); bookkeeping only. */
+  @Column({ name: 'calls_since_trim', type: 'integer', default: 0, select: false, insert: false, update: false })
+  callsSinceTrim?: number;
 }
