@@ -97,6 +97,16 @@ describe('SCIM /Groups', () => {
       expect(app.since(mark)).toHaveLength(0);
     });
 
+    it('lets only one of two concurrent creates of one displayName reach the app; the other gets 409', async () => {
+      const { scim } = await setup(0);
+      app.delayMs = 150;
+      const results = await Promise.all([scim.post('/Groups', { displayName: 'Support' }), scim.post('/Groups', { displayName: 'SUPPORT' })]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(results.find((r) => r.status === 409)!.body).toMatchObject({ status: '409', scimType: 'uniqueness' });
+      expect(app.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+      expect((await scim.get('/Groups').expect(200)).body.totalResults).toBe(1);
+    });
+
     it("leaves out members that are not this connector's users (another connector's user, garbage)", async () => {
       const { scim, users } = await setup(1);
       const other = await setup(1);

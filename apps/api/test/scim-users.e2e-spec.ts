@@ -101,6 +101,44 @@ describe('SCIM /Users', () => {
       await other.scim.post('/Users', scimUser('grace')).expect(201);
     });
 
+    it('lets only one of several concurrent creates of one userName reach the app; the others get 409', async () => {
+      const { scim } = await setup();
+      app.delayMs = 150;
+      const results = await Promise.all(['Race', 'race', 'RACE'].map((userName) => scim.post('/Users', scimUser(userName))));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+      for (const r of results.filter((x) => x.status === 409)) expect(r.body).toMatchObject({ status: '409', scimType: 'uniqueness' });
+      expect(app.requests.filter((r) => r.method === 'POST' && r.path === '/api/users')).toHaveLength(1);
+      expect((await scim.get('/Users').expect(200)).body.totalResults).toBe(1);
+    });
+
+    it('frees the userName of a create the app refused for a create waiting on it', async () => {
+      const { scim } = await setup();
+      app.delayMs = 150;
+      app.failNext('POST /api/users', 400, { error: { message: 'quota reached' } });
+      const [first, second] = await Promise.all([scim.post('/Users', scimUser('retry.me')), scim.post('/Users', scimUser('Retry.Me'))]);
+      // Whichever went first was refused by the app; the other then found the name free.
+      expect([first.status, second.status].sort()).toEqual([201, 400]);
+      expect(app.requests.filter((r) => r.method === 'POST' && r.path === '/api/users')).toHaveLength(2);
+      const list = (await scim.get('/Users').expect(200)).body;
+      expect(list.totalResults).toBe(1);
+    });
+
+    it('lets a create and a rename to the same userName not both happen', async () => {
+      const { scim } = await setup();
+      const other = await scim.post('/Users', scimUser('before.rename')).expect(201);
+      app.delayMs = 150;
+      const mark = app.mark();
+      const [created, renamed] = await Promise.all([
+        scim.post('/Users', scimUser('contested')),
+        scim.patch(`/Users/${other.body.id}`, patchOp({ op: 'replace', path: 'userName', value: 'CONTESTED' })),
+      ]);
+      // Exactly one of them won (the other is a 409), and only the winner reached the app.
+      expect([`${created.status}/${renamed.status}`]).toEqual([expect.stringMatching(/^(201\/409|409\/204)$/)]);
+      expect(app.since(mark)).toHaveLength(1);
+      const holders = (await scim.get(`/Users?filter=${encodeURIComponent('userName eq "contested"')}`).expect(200)).body;
+      expect(holders.totalResults).toBe(1);
+    });
+
     it('refuses a body without userName (400 invalidValue) before anything is sent', async () => {
       const { scim } = await setup();
       const res = await scim.post('/Users', { schemas: [USER_SCHEMA], displayName: 'No login' }).expect(400);

@@ -21,6 +21,17 @@ const UNIQUE_VIOLATION = '23505';
 export const isUniqueViolation = (err: unknown): boolean =>
   (err as { code?: string }).code === UNIQUE_VIOLATION || (err as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
 
+/** Runs a write that takes a unique name: false when another row has the name. */
+async function claimed(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
 /**
  * The scim_users / scim_groups / scim_group_members queries. Every method takes the
  * EntityManager to run on as its first argument: the transaction's inside a unit of work
@@ -38,14 +49,6 @@ export class ScimStore {
     return this.db.transaction(work);
   }
 
-  /**
-   * Serialises writers of one name (a userName, a group displayName) across API processes until
-   * the transaction ends, so two concurrent creates cannot both reach the downstream app.
-   */
-  async lockName(em: EntityManager, scope: ScimScope, kind: 'user' | 'group', nameLower: string): Promise<void> {
-    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`scim:${scope.connectorId}:${kind}:${nameLower}`]);
-  }
-
   // ---- users
 
   /** With `lock`, the row stays locked (FOR UPDATE) until the transaction ends. */
@@ -56,14 +59,55 @@ export class ScimStore {
     return qb.getOne();
   }
 
-  async userNameTaken(em: EntityManager, scope: ScimScope, userNameLower: string, exceptId?: string): Promise<boolean> {
-    const qb = this.users(em, scope).andWhere('u.user_name_lower = :name', { name: userNameLower });
-    if (exceptId) qb.andWhere('u.id <> :exceptId', { exceptId });
-    return (await qb.getCount()) > 0;
+  /**
+   * Gives an existing user (locked by this transaction) a new userName unless another user of
+   * the connector has it (false then; the transaction must end, as after any failed statement).
+   * Like a create's claim, the changed row holds the name until the transaction ends.
+   */
+  async claimUserName(em: EntityManager, scope: ScimScope, id: string, userName: string): Promise<boolean> {
+    return claimed(() =>
+      em.query('UPDATE scim_users SET user_name = $4, user_name_lower = $5 WHERE id = $1 AND company_id = $2 AND connector_id = $3', [
+        id,
+        scope.companyId,
+        scope.connectorId,
+        userName,
+        userName.toLowerCase(),
+      ]),
+    );
   }
 
-  async insertUser(em: EntityManager, row: ScimUser): Promise<void> {
-    await em.getRepository(ScimUser).insert(row as QueryDeepPartialEntity<ScimUser>);
+  /**
+   * Inserts the user unless its userName is taken in the connector (false then). Inside a
+   * transaction the new row holds the name until the transaction ends: a concurrent create of
+   * the same name waits for it, then finds the name taken (or free again after a rollback).
+   */
+  async claimUser(em: EntityManager, row: ScimUser): Promise<boolean> {
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO scim_users (id, company_id, connector_id, user_name, user_name_lower, external_id, active, resource, downstream_id, created_at, updated_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (connector_id, user_name_lower) DO NOTHING
+       RETURNING id`,
+      [
+        row.id,
+        row.companyId,
+        row.connectorId,
+        row.userName,
+        row.userNameLower,
+        row.externalId,
+        row.active,
+        JSON.stringify(row.resource),
+        row.downstreamId,
+        row.createdAt,
+        row.updatedAt,
+        row.version,
+      ],
+    );
+    return inserted.length === 1;
+  }
+
+  /** Records the downstream app's id of a user this transaction created. */
+  async linkUser(em: EntityManager, scope: ScimScope, id: string, downstreamId: string | null): Promise<void> {
+    await em.query('UPDATE scim_users SET downstream_id = $4 WHERE id = $1 AND company_id = $2 AND connector_id = $3', [id, scope.companyId, scope.connectorId, downstreamId]);
   }
 
   async updateUser(em: EntityManager, row: ScimUser): Promise<void> {
@@ -127,14 +171,34 @@ export class ScimStore {
     return qb.getOne();
   }
 
-  async groupNameTaken(em: EntityManager, scope: ScimScope, displayNameLower: string, exceptId?: string): Promise<boolean> {
-    const qb = this.groups(em, scope).andWhere('g.display_name_lower = :name', { name: displayNameLower });
-    if (exceptId) qb.andWhere('g.id <> :exceptId', { exceptId });
-    return (await qb.getCount()) > 0;
+  /** A group's claim of its displayName, as claimUser does for a userName. */
+  async claimGroup(em: EntityManager, row: ScimGroup): Promise<boolean> {
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO scim_groups (id, company_id, connector_id, display_name, display_name_lower, external_id, resource, downstream_id, created_at, updated_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (connector_id, display_name_lower) DO NOTHING
+       RETURNING id`,
+      [row.id, row.companyId, row.connectorId, row.displayName, row.displayNameLower, row.externalId, JSON.stringify(row.resource), row.downstreamId, row.createdAt, row.updatedAt, row.version],
+    );
+    return inserted.length === 1;
   }
 
-  async insertGroup(em: EntityManager, row: ScimGroup): Promise<void> {
-    await em.getRepository(ScimGroup).insert(row as QueryDeepPartialEntity<ScimGroup>);
+  /** Records the downstream app's id of a group this transaction created. */
+  async linkGroup(em: EntityManager, scope: ScimScope, id: string, downstreamId: string | null): Promise<void> {
+    await em.query('UPDATE scim_groups SET downstream_id = $4 WHERE id = $1 AND company_id = $2 AND connector_id = $3', [id, scope.companyId, scope.connectorId, downstreamId]);
+  }
+
+  /** A rename's claim of the new displayName, as claimUserName does for a userName. */
+  async claimGroupName(em: EntityManager, scope: ScimScope, id: string, displayName: string): Promise<boolean> {
+    return claimed(() =>
+      em.query('UPDATE scim_groups SET display_name = $4, display_name_lower = $5 WHERE id = $1 AND company_id = $2 AND connector_id = $3', [
+        id,
+        scope.companyId,
+        scope.connectorId,
+        displayName,
+        displayName.toLowerCase(),
+      ]),
+    );
   }
 
   async updateGroup(em: EntityManager, row: ScimGroup): Promise<void> {

@@ -34,15 +34,6 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     const displayName = resource.displayName as string;
     const id = randomUUID();
     const { row, stored } = await this.unit(async (em) => {
-      await this.store.lockName(em, ctx.scope, 'group', displayName.toLowerCase());
-      if (await this.store.groupNameTaken(em, ctx.scope, displayName.toLowerCase())) throw ScimErrors.groupNameTaken(displayName);
-      const requested = membersOf(resource);
-      const users = await this.knownUsers(em, ctx.scope, requested.map((m) => m.userId));
-      const members = requested.filter((m) => users.has(m.userId));
-      let downstreamId: string | null = null;
-      if (this.downstream.enabled(ctx.connector, 'create_group')) {
-        downstreamId = (await this.downstream.call(ctx.connector, 'create_group', { group_name: displayName, group_description: '' })).id;
-      }
       const now = new Date();
       const attributes = storedAttributes(resource, ['members']);
       const group: ScimGroup = {
@@ -53,18 +44,25 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
         displayNameLower: displayName.toLowerCase(),
         externalId: typeof attributes.externalId === 'string' ? attributes.externalId : null,
         resource: attributes,
-        downstreamId,
+        downstreamId: null,
         createdAt: now,
         updatedAt: now,
         version: 1,
       };
-      await this.store.insertGroup(em, group);
+      // The row claims the displayName first (a taken one is refused before the app is called).
+      if (!(await this.store.claimGroup(em, group))) throw ScimErrors.groupNameTaken(displayName);
+      const requested = membersOf(resource);
+      const users = await this.knownUsers(em, ctx.scope, requested.map((m) => m.userId));
+      const members = requested.filter((m) => users.has(m.userId));
       await this.store.setMembers(em, id, [], members);
+      if (!this.downstream.enabled(ctx.connector, 'create_group')) return { row: group, stored: members };
+      const downstreamId = (await this.downstream.call(ctx.connector, 'create_group', { group_name: displayName, group_description: '' })).id;
+      await this.store.linkGroup(em, ctx.scope, id, downstreamId);
       const ids = downstreamIds(members, users);
       if (downstreamId !== null && ids.length > 0 && this.downstream.enabled(ctx.connector, 'update_group_members')) {
         await this.downstream.call(ctx.connector, 'update_group_members', { group_id: downstreamId, group_name: displayName, member_ids: ids });
       }
-      return { row: group, stored: members };
+      return { row: { ...group, downstreamId }, stored: members };
     }, () => ScimErrors.groupNameTaken(displayName));
     return project(toGroupResource(row, stored, ctx.baseUrl), input.projection, 'Group');
   }
@@ -147,9 +145,9 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
       const attributes = storedAttributes(next, ['members']);
 
       const renamed = displayName !== current.displayName;
-      if (displayName.toLowerCase() !== current.displayNameLower) {
-        await this.store.lockName(em, ctx.scope, 'group', displayName.toLowerCase());
-        if (await this.store.groupNameTaken(em, ctx.scope, displayName.toLowerCase(), current.id)) throw ScimErrors.groupNameTaken(displayName);
+      // A new displayName is claimed before the app hears of the rename.
+      if (displayName.toLowerCase() !== current.displayNameLower && !(await this.store.claimGroupName(em, ctx.scope, current.id, displayName))) {
+        throw ScimErrors.groupNameTaken(displayName);
       }
       const requested = membersOf(next);
       const known = new Set(stored.map((m) => m.userId));

@@ -30,19 +30,16 @@ export class ScimUsersUseCase implements ScimUsersPort {
     assertServing(ctx.connector);
     const resource = normalizeUserInput(input.body) as JsonObject;
     const userName = resource.userName as string;
-    const nameLower = userName.toLowerCase();
     const id = randomUUID();
     const row = await this.unit(async (em) => {
-      await this.store.lockName(em, ctx.scope, 'user', nameLower);
-      if (await this.store.userNameTaken(em, ctx.scope, nameLower)) throw ScimErrors.userNameTaken(userName);
-      let downstreamId: string | null = null;
-      if (this.downstream.enabled(ctx.connector, 'create_user')) {
-        downstreamId = (await this.downstream.call(ctx.connector, 'create_user', { scim_user: { ...resource, id } })).id;
-      }
-      const now = new Date();
-      const user = this.newRow(ctx, id, resource, downstreamId, now);
-      await this.store.insertUser(em, user);
-      return user;
+      // The row claims the userName first (a taken one is refused before the app is called); it
+      // is linked to the app's id once create_user answered, and rolled back if it failed.
+      const user = this.newRow(ctx, id, resource, null, new Date());
+      if (!(await this.store.claimUser(em, user))) throw ScimErrors.userNameTaken(userName);
+      if (!this.downstream.enabled(ctx.connector, 'create_user')) return user;
+      const downstreamId = (await this.downstream.call(ctx.connector, 'create_user', { scim_user: { ...resource, id } })).id;
+      await this.store.linkUser(em, ctx.scope, id, downstreamId);
+      return { ...user, downstreamId };
     }, () => ScimErrors.userNameTaken(userName));
     return project(toUserResource(row, ctx.baseUrl), input.projection, 'User');
   }
@@ -133,10 +130,8 @@ export class ScimUsersUseCase implements ScimUsersPort {
       const userName = next.userName as string;
       const nameLower = userName.toLowerCase();
       wanted = userName;
-      if (nameLower !== current.userNameLower) {
-        await this.store.lockName(em, ctx.scope, 'user', nameLower);
-        if (await this.store.userNameTaken(em, ctx.scope, nameLower, current.id)) throw ScimErrors.userNameTaken(userName);
-      }
+      // A new userName is claimed before the app hears of the change.
+      if (nameLower !== current.userNameLower && !(await this.store.claimUserName(em, ctx.scope, current.id, userName))) throw ScimErrors.userNameTaken(userName);
       const plan = planUserChange({
         linked: current.downstreamId !== null,
         changed: !sameJson(storedAttributes(current.resource), next),
@@ -187,9 +182,9 @@ export class ScimUsersUseCase implements ScimUsersPort {
   }
 
   /**
-   * One transaction whose downstream calls are logged after it ends. A unique violation can
-   * only come from a concurrent writer of the same userName that got past the name lock (it
-   * cannot on PostgreSQL; the embedded engine runs one transaction at a time): still a 409.
+   * One transaction whose downstream calls are logged after it ends. Names are claimed through
+   * the unique index before any app call (claimUser, claimUserName); a unique violation that
+   * still reaches here (a final write racing a claim) is a 409 as well.
    */
   private async unit<T>(work: (em: EntityManager) => Promise<T>, conflict?: () => Error): Promise<T> {
     try {
