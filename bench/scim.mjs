@@ -1,7 +1,9 @@
 // SCIM benchmark: create-user and filtered get through a Custom HTTP connector (Gatehouse in
 // front of a loopback directory app), next to the same calls made straight to that app in the
 // same run. Prints latency (p50/p99, sequential requests on one keep-alive connection) and
-// throughput (autocannon, 10 connections), and the latency Gatehouse adds. Asserts nothing.
+// throughput (autocannon, 10 connections), and the latency Gatehouse adds. Also the floor: the
+// same database statements and app call made directly with pg, which no implementation can beat
+// on this machine. Asserts nothing.
 //
 //   pnpm build && node bench/scim.mjs
 //   PRODUCT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   (extra node flags for the API process, e.g. to profile it)
@@ -110,6 +112,7 @@ const appUser = (userName) => JSON.stringify({ userName, email: `${userName}@exa
 const db = await createDatabase();
 const stub = await startStub();
 let product;
+let floorDb;
 try {
   product = await startProduct({
     databaseUrl: db.url,
@@ -133,6 +136,42 @@ try {
     return res;
   };
 
+  // The floor: what any implementation of these requirements pays on this machine, done directly
+  // with pg on the same database, without a framework: the token lookup, and for a create the
+  // transaction that claims the userName, calls the app (the stub, same body, same keep-alive
+  // socket kind), links the app's id and commits, then the call-log row.
+  floorDb = new pg.Client({ connectionString: db.url || undefined });
+  if (!EMBEDDED) await floorDb.connect();
+  const [{ connector_id: connectorId, company_id: companyId }] = EMBEDDED ? [{}] : (await floorDb.query('SELECT connector_id, company_id FROM scim_tokens')).rows;
+  const floorToken = () => floorDb.query('SELECT t.token_hash, c.* FROM scim_tokens t JOIN connectors c ON c.id = t.connector_id WHERE t.connector_id = $1', [connectorId]);
+  const floorCreate = async () => {
+    const userName = nextName('floor');
+    const start = process.hrtime.bigint();
+    await floorToken();
+    await floorDb.query('BEGIN');
+    const claimed = await floorDb.query(
+      `INSERT INTO scim_users (id, company_id, connector_id, user_name, user_name_lower, external_id, active, resource, downstream_id, created_at, updated_at, version)
+       VALUES (gen_random_uuid(), $1, $2, $3, lower($3), $4, true, $5, NULL, now(), now(), 1)
+       ON CONFLICT (connector_id, user_name_lower) DO NOTHING RETURNING id`,
+      [companyId, connectorId, userName, `ext-${userName}`, scimUser(userName)],
+    );
+    const app = check('floor POST /users', await timed(`${stub.baseUrl}/users`, { method: 'POST', headers: appPost, body: appUser(userName) }), 201);
+    await floorDb.query('UPDATE scim_users SET downstream_id = $2 WHERE id = $1', [claimed.rows[0].id, JSON.parse(app.text).id]);
+    await floorDb.query('COMMIT');
+    await floorDb.query(
+      `INSERT INTO connector_calls (company_id, connector_id, operation, method, url, status, duration_ms, attempts, error, source)
+       VALUES ($1, $2, 'create_user', 'POST', $3, 201, 1, 1, NULL, 'scim')`,
+      [companyId, connectorId, `${stub.baseUrl}/users`],
+    );
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6 };
+  };
+  const floorGet = async (userName) => {
+    const start = process.hrtime.bigint();
+    await floorToken();
+    await floorDb.query('SELECT * FROM scim_users WHERE connector_id = $1 AND user_name_lower = $2', [connectorId, userName.toLowerCase()]);
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6 };
+  };
+
   const kinds = {
     'create via Gatehouse': async () => check('POST /Users', await timed(`${scimBase}/Users`, { method: 'POST', headers: scimPost, body: scimUser(nextName('gh')) }), 201),
     'create direct': async () => check('POST /users', await timed(`${stub.baseUrl}/users`, { method: 'POST', headers: appPost, body: appUser(nextName('app')) }), 201),
@@ -140,12 +179,14 @@ try {
       check('GET /Users?filter', await timed(`${scimBase}/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`, { headers: scimHeaders }), 200),
     'filtered get direct': async (userName) => check('GET /users?userName', await timed(`${stub.baseUrl}/users?userName=${encodeURIComponent(userName)}`, { headers: appHeaders }), 200),
     'ServiceProviderConfig via Gatehouse': async () => check('GET /ServiceProviderConfig', await timed(`${scimBase}/ServiceProviderConfig`, { headers: scimHeaders }), 200),
+    ...(EMBEDDED ? {} : { 'create floor (pg + app, no framework)': floorCreate, 'filtered get floor (pg, no framework)': floorGet }),
   };
 
   // Warm-up: JIT, pools, prepared paths.
   for (let i = 0; i < WARMUP; i++) {
     await kinds['create via Gatehouse']();
     await kinds['create direct']();
+    if (!EMBEDDED) await floorCreate();
   }
   const lookupGh = `gh.${run}.1`;
   const lookupApp = `app.${run}.2`;
@@ -153,6 +194,7 @@ try {
     await kinds['filtered get via Gatehouse'](lookupGh);
     await kinds['filtered get direct'](lookupApp);
     await kinds['ServiceProviderConfig via Gatehouse']();
+    if (!EMBEDDED) await floorGet(lookupGh);
   }
 
   // Sequential, interleaved (Gatehouse, direct, Gatehouse, …) so both see the same machine state.
@@ -160,11 +202,13 @@ try {
   for (let i = 0; i < REQUESTS; i++) {
     samples['create via Gatehouse'].push((await kinds['create via Gatehouse']()).ms);
     samples['create direct'].push((await kinds['create direct']()).ms);
+    if (!EMBEDDED) samples['create floor (pg + app, no framework)'].push((await floorCreate()).ms);
   }
   for (let i = 0; i < REQUESTS; i++) {
     samples['filtered get via Gatehouse'].push((await kinds['filtered get via Gatehouse'](lookupGh)).ms);
     samples['filtered get direct'].push((await kinds['filtered get direct'](lookupApp)).ms);
     samples['ServiceProviderConfig via Gatehouse'].push((await kinds['ServiceProviderConfig via Gatehouse']()).ms);
+    if (!EMBEDDED) samples['filtered get floor (pg, no framework)'].push((await floorGet(lookupGh)).ms);
   }
   const lat = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
   console.log(`\nLatency, ${REQUESTS} sequential requests each on one keep-alive connection (ms); users in the store at the end: ${seq}`);
@@ -203,7 +247,15 @@ try {
         ` → target added p50 ≤ ${TARGET_ADDED_P50_MS} ms: ${addedP50 <= TARGET_ADDED_P50_MS ? 'met' : 'MISSED'}`,
     );
   }
-  console.log(`  (floor inside Gatehouse: GET /ServiceProviderConfig, token check + framework only, p50 ${f2(lat['ServiceProviderConfig via Gatehouse'].p50)} ms)`);
+  console.log(`  (inside Gatehouse, GET /ServiceProviderConfig, token check + framework only: p50 ${f2(lat['ServiceProviderConfig via Gatehouse'].p50)} ms)`);
+  if (!EMBEDDED) {
+    console.log('Floor on this machine (the same database work and app call done directly with pg, no framework) − direct:');
+    for (const op of ['create', 'filtered get']) {
+      const floor = lat[Object.keys(lat).find((k) => k.startsWith(`${op} floor`))];
+      const addedP50 = floor.p50 - lat[`${op} direct`].p50;
+      console.log(`- ${op.padEnd(13)} p50 +${f2(addedP50)} ms for the database work (and app call) alone${addedP50 > TARGET_ADDED_P50_MS ? `: above the ${TARGET_ADDED_P50_MS} ms target before any HTTP, framework or mapping work` : ''}`);
+    }
+  }
   const errors = product
     .output()
     .split('\n')
@@ -211,6 +263,7 @@ try {
   if (errors.length) console.log(`\nGatehouse logged ${errors.length} error(s), first: ${errors[0].slice(0, 400)}`);
 } finally {
   agent.destroy();
+  await floorDb?.end().catch(() => {});
   if (product) await product.stop();
   await stub.stop();
   await db.drop();
