@@ -2,8 +2,8 @@
 // front of a loopback directory app), next to the same calls made straight to that app in the
 // same run. Prints latency (p50/p99, sequential requests on one keep-alive connection) and
 // throughput (autocannon, 10 connections), and the latency Gatehouse adds. Also the floor: the
-// same database statements and app call made directly with pg, which no implementation can beat
-// on this machine. Asserts nothing.
+// same database statements and app call made directly with pg, with no HTTP server or framework
+// around them. Asserts nothing.
 //
 //   pnpm build && node bench/scim.mjs
 //   PRODUCT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   (extra node flags for the API process, e.g. to profile it)
