@@ -16,6 +16,17 @@ import { ApiKey } from './entities/api-key.entity.js';
 /** last_used_at is written at most this often per key, so busy keys do not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** An api_keys row as the authentication query reads it (timestamps as the driver returns them). */
+type KeyRow = {
+  id: string;
+  company_id: string;
+  name: string;
+  key_hash: string;
+  expires_at: Date | string;
+  last_used_at: Date | string | null;
+  revoked_at: Date | string | null;
+};
+
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
@@ -66,13 +77,19 @@ export class ApiKeysService {
     const parsed = parseApiKey(presented);
     if (!parsed.ok) throw parsed.reason === 'checksum' ? ApiKeyErrors.badChecksum() : ApiKeyErrors.malformed();
     const hash = hashApiKey(parsed.key);
-    const row = await this.keys.findOne({ where: { keyHash: hash } });
-    if (!row || !safeEqual(row.keyHash, hash)) throw ApiKeyErrors.unknown();
-    if (row.revokedAt) throw ApiKeyErrors.revoked(row.revokedAt);
+    // Every ingest request asks this: a plain query for the columns needed, no entity mapping.
+    const rows: KeyRow[] = await this.keys.query(
+      'SELECT id, company_id, name, key_hash, expires_at, last_used_at, revoked_at FROM api_keys WHERE key_hash = $1',
+      [hash],
+    );
+    const row = rows[0];
+    if (!row || !safeEqual(row.key_hash, hash)) throw ApiKeyErrors.unknown();
+    if (row.revoked_at) throw ApiKeyErrors.revoked(new Date(row.revoked_at));
     const now = new Date();
-    if (row.expiresAt.getTime() <= now.getTime()) throw ApiKeyErrors.expired(row.expiresAt);
-    await this.touch(row, now);
-    return { keyId: row.id, keyName: row.name, companyId: row.companyId, expiresAt: row.expiresAt };
+    const expiresAt = new Date(row.expires_at);
+    if (expiresAt.getTime() <= now.getTime()) throw ApiKeyErrors.expired(expiresAt);
+    await this.touch(row.id, row.last_used_at === null ? null : new Date(row.last_used_at), now);
+    return { keyId: row.id, keyName: row.name, companyId: row.company_id, expiresAt };
   }
 
   async whoami(key: ApiKeyContext): Promise<WhoamiResponse> {
@@ -82,20 +99,20 @@ export class ApiKeysService {
     return { company: { id: company.id, name: company.name }, keyName: key.keyName, expiresAt: key.expiresAt.toISOString() };
   }
 
-  private async touch(row: ApiKey, now: Date): Promise<void> {
-    if (row.lastUsedAt && now.getTime() - row.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+  private async touch(id: string, lastUsedAt: Date | null, now: Date): Promise<void> {
+    if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
     try {
       // The condition repeats the check in SQL so concurrent requests (on any process) write once.
       await this.keys
         .createQueryBuilder()
         .update()
         .set({ lastUsedAt: () => 'now()' })
-        .where('id = :id', { id: row.id })
+        .where('id = :id', { id })
         .andWhere(`(last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`)
         .execute();
     } catch (err) {
       // Bookkeeping only: a failed write must not turn a valid key away.
-      this.logger.warn({ err: { name: (err as Error).name, message: (err as Error).message }, keyId: row.id }, 'Could not record API key use');
+      this.logger.warn({ err: { name: (err as Error).name, message: (err as Error).message }, keyId: id }, 'Could not record API key use');
     }
   }
 }

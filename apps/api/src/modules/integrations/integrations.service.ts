@@ -132,9 +132,21 @@ export class IntegrationsService {
    * the integration accepts.
    */
   async findContextForCompany(companyId: string, integrationId: string, contextKey: string): Promise<IntegrationContextTarget> {
-    const row = await this.requireIntegration(companyId, integrationId);
-    const keys = await this.selectedKeys([row.id]);
-    const contexts = selectedContexts(this.schemas.monitoringsInCatalogOrder(keys.get(row.id) ?? []));
+    if (!isUuid(integrationId)) throw IntegrationErrors.notFound();
+    // Every push asks this: the integration and its selection in one round trip.
+    const rows: Array<{ id: string; company_id: string; name: string; kind: 'custom'; keys: string[] }> = await this.db.query(
+      `SELECT i.id, i.company_id, i.name, i.kind,
+              COALESCE(array_agg(m.monitoring_key) FILTER (WHERE m.monitoring_key IS NOT NULL), '{}') AS keys
+         FROM integrations i
+         LEFT JOIN integration_monitorings m ON m.integration_id = i.id
+        WHERE i.id = $1 AND i.company_id = $2
+        GROUP BY i.id`,
+      [integrationId, companyId],
+    );
+    const found = rows[0];
+    if (!found) throw IntegrationErrors.notFound();
+    const row = { id: found.id, companyId: found.company_id, name: found.name, kind: found.kind };
+    const contexts = selectedContexts(this.schemas.monitoringsInCatalogOrder(found.keys));
     const context = contexts.find((c) => c.key === contextKey);
     if (!context) throw IntegrationErrors.contextNotAccepted(contextKey, contexts.map((c) => c.key));
     return {
