@@ -31,6 +31,10 @@ export async function createApp(opts: CreateAppOptions): Promise<NestExpressAppl
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // No body-hash ETag on every JSON answer: SCIM declares ETags unsupported (an IdP must not get
+  // one to send back), and hashing each answer costs every request. Routes that version their
+  // content (the logo) set their own ETag, which conditional requests still honour.
+  app.set('etag', false);
   app.use(securityHeaders);
   // Admin API: small JSON bodies. SCIM speaks application/scim+json. The ingest route reads its
   // own (large, possibly gzipped) body stream, so it is left out here.

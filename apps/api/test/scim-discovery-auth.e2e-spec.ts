@@ -170,6 +170,10 @@ describe('SCIM token and discovery', () => {
         authenticationSchemes: [expect.objectContaining({ type: 'oauthbearertoken', primary: true })],
         meta: { resourceType: 'ServiceProviderConfig', location: `${ca.baseUrl}/ServiceProviderConfig` },
       });
+      // ETags are not supported, so no answer carries one an identity provider could send back.
+      expect(res.headers.etag).toBeUndefined();
+      const users = await scimClient(t, ca.id, ca.token).get('/Users').expect(200);
+      expect(users.headers.etag).toBeUndefined();
     });
 
     it('GET /ResourceTypes lists User then Group; /ResourceTypes/User is one of them', async () => {
