@@ -21,6 +21,39 @@ const UNIQUE_VIOLATION = '23505';
 export const isUniqueViolation = (err: unknown): boolean =>
   (err as { code?: string }).code === UNIQUE_VIOLATION || (err as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
 
+const USER_COLUMNS = 'u.id, u.company_id, u.connector_id, u.user_name, u.user_name_lower, u.external_id, u.active, u.resource, u.downstream_id, u.created_at, u.updated_at, u.version';
+const USER_ORDER = 'ORDER BY u.created_at ASC, u.id ASC';
+
+type UserRow = {
+  id: string;
+  company_id: string;
+  connector_id: string;
+  user_name: string;
+  user_name_lower: string;
+  external_id: string | null;
+  active: boolean;
+  resource: Record<string, unknown>;
+  downstream_id: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  version: number;
+};
+
+const toScimUser = (r: UserRow): ScimUser => ({
+  id: r.id,
+  companyId: r.company_id,
+  connectorId: r.connector_id,
+  userName: r.user_name,
+  userNameLower: r.user_name_lower,
+  externalId: r.external_id,
+  active: r.active,
+  resource: r.resource,
+  downstreamId: r.downstream_id,
+  createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at),
+  version: Number(r.version),
+});
+
 /** Runs a write that takes a unique name: false when another row has the name. */
 async function claimed(write: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -52,11 +85,10 @@ export class ScimStore {
   // ---- users
 
   /** With `lock`, the row stays locked (FOR UPDATE) until the transaction ends. */
-  findUser(em: EntityManager, scope: ScimScope, id: string, lock = false): Promise<ScimUser | null> {
-    if (!isUuid(id)) return Promise.resolve(null);
-    const qb = this.users(em, scope).andWhere('u.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
-    return qb.getOne();
+  async findUser(em: EntityManager, scope: ScimScope, id: string, lock = false): Promise<ScimUser | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.selectUsers(em, scope, 'u.id = $3', [id], lock ? ' FOR UPDATE' : '');
+    return rows[0] ?? null;
   }
 
   /**
@@ -120,46 +152,44 @@ export class ScimStore {
   }
 
   async pageUsers(em: EntityManager, scope: ScimScope, offset: number, limit: number): Promise<RowPage<ScimUser>> {
-    const total = await this.users(em, scope).getCount();
-    const rows = limit > 0 && offset < total ? await this.ordered(this.users(em, scope), 'u').offset(offset).limit(limit).getMany() : [];
+    const counted: Array<{ n: string }> = await em.query('SELECT count(*) AS n FROM scim_users u WHERE u.company_id = $1 AND u.connector_id = $2', [scope.companyId, scope.connectorId]);
+    const total = Number(counted[0]!.n);
+    const rows = limit > 0 && offset < total ? await this.selectUsers(em, scope, '', [], ` ${USER_ORDER} OFFSET $3 LIMIT $4`, [offset, limit]) : [];
     return { rows, total };
   }
 
   /** The connector's users a lookup can match (all of them without one), in list order. */
   findUsers(em: EntityManager, scope: ScimScope, lookup: UserLookup | undefined): Promise<ScimUser[]> {
-    const qb = this.users(em, scope);
-    if (!lookup) return this.ordered(qb, 'u').getMany();
+    if (!lookup) return this.selectUsers(em, scope, '', [], ` ${USER_ORDER}`);
     switch (lookup.by) {
       case 'userName':
-        qb.andWhere('u.user_name_lower = :v', { v: lookup.value.toLowerCase() });
-        break;
+        return this.selectUsers(em, scope, 'u.user_name_lower = $3', [lookup.value.toLowerCase()], ` ${USER_ORDER}`);
       case 'externalId':
-        qb.andWhere('u.external_id = :v', { v: lookup.value });
-        break;
+        return this.selectUsers(em, scope, 'u.external_id = $3', [lookup.value], ` ${USER_ORDER}`);
       case 'id':
         if (!isUuid(lookup.value)) return Promise.resolve([]);
-        qb.andWhere('u.id = :v', { v: lookup.value });
-        break;
+        return this.selectUsers(em, scope, 'u.id = $3', [lookup.value], ` ${USER_ORDER}`);
       case 'email':
         // A pre-selection only: the filter itself is evaluated on the rows afterwards.
-        qb.andWhere(
+        return this.selectUsers(
+          em,
+          scope,
           `EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(u.resource->'emails') = 'array' THEN u.resource->'emails' ELSE '[]'::jsonb END) e
-                   WHERE lower(e->>'value') = lower(:v))`,
-          { v: lookup.value },
+                   WHERE lower(e->>'value') = lower($3))`,
+          [lookup.value],
+          ` ${USER_ORDER}`,
         );
-        break;
       default: {
         const unreachable: never = lookup.by;
         return unreachable;
       }
     }
-    return this.ordered(qb, 'u').getMany();
   }
 
   usersByIds(em: EntityManager, scope: ScimScope, ids: string[]): Promise<ScimUser[]> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return Promise.resolve([]);
-    return this.users(em, scope).andWhere('u.id IN (:...ids)', { ids: valid }).getMany();
+    return this.selectUsers(em, scope, 'u.id = ANY($3::uuid[])', [valid]);
   }
 
   // ---- groups
@@ -267,11 +297,17 @@ export class ScimStore {
     }
   }
 
-  private users(em: EntityManager, scope: ScimScope): SelectQueryBuilder<ScimUser> {
-    return em
-      .getRepository(ScimUser)
-      .createQueryBuilder('u')
-      .where('u.company_id = :companyId AND u.connector_id = :connectorId', { companyId: scope.companyId, connectorId: scope.connectorId });
+  /**
+   * The connector's users matching `where` (parameters from $3 on, then those of `suffix`). Plain
+   * SQL: these reads answer most identity-provider requests, and building them through the query
+   * builder cost more than running them.
+   */
+  private async selectUsers(em: EntityManager, scope: ScimScope, where: string, params: unknown[], suffix = '', suffixParams: unknown[] = []): Promise<ScimUser[]> {
+    const rows: UserRow[] = await em.query(
+      `SELECT ${USER_COLUMNS} FROM scim_users u WHERE u.company_id = $1 AND u.connector_id = $2${where ? ` AND ${where}` : ''}${suffix}`,
+      [scope.companyId, scope.connectorId, ...params, ...suffixParams],
+    );
+    return rows.map(toScimUser);
   }
 
   private groups(em: EntityManager, scope: ScimScope): SelectQueryBuilder<ScimGroup> {
