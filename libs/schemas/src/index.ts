@@ -6,7 +6,16 @@ export * from './catalog/catalog.js';
 export * from './catalog/endpoints.js';
 export { SchemaCompileError, createAjv, type AjvOptions } from './validation/ajv-instance.js';
 export { describeValue, pointerToPath } from './validation/messages.js';
-export { findJsonSyntaxError, parseJsonWithLocation, type JsonParseResult, type JsonSyntaxProblem } from './validation/json-location.js';
+export {
+  findJsonSyntaxError,
+  jsonSyntaxProblemAt,
+  parseJsonWithLocation,
+  type JsonParseResult,
+  type JsonScanContext,
+  type JsonSyntaxError,
+  type JsonSyntaxProblem,
+  type TextOrigin,
+} from './validation/json-location.js';
 export * from './validation/validator.js';
 export * from './sample/sample.js';
 export type { SamplePerson } from './sample/sample-data.js';

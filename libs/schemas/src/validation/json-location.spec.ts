@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { findJsonSyntaxError, parseJsonWithLocation } from '../index.js';
+import { findJsonSyntaxError, jsonSyntaxProblemAt, parseJsonWithLocation } from '../index.js';
 
 describe('parseJsonWithLocation', () => {
   it('returns the value of valid JSON, ignoring a byte-order mark', () => {
@@ -63,4 +63,33 @@ describe('findJsonSyntaxError', () => {
       expect(findJsonSyntaxError(text)).toBeNull();
     },
   );
+});
+
+describe('findJsonSyntaxError from a position inside a document', () => {
+  // Scanning the rest of a document from a known state finds what a scan of the whole finds.
+  it.each([
+    ['{"data": [1, 2', '{"data": [', { open: ['{', '['] as const, expect: 'valueOrClose' as const }],
+    ['{"data": [1, }', '{"data": [1, ', { open: ['{', '['] as const, expect: 'value' as const, afterComma: true }],
+    ['{"data": [1] "x": 2}', '{"data": [1]', { open: ['{'] as const, expect: 'afterValue' as const }],
+    ['{"a": 1, "b" 2}', '{"a": 1, ', { open: ['{'] as const, expect: 'key' as const }],
+    ['{"data": []} x', '{"data": []}', { open: [] as const, expect: 'afterValue' as const }],
+  ])('finds the error of %j', (whole, prefix, from) => {
+    const expected = findJsonSyntaxError(whole)!;
+    expect(findJsonSyntaxError(whole.slice(prefix.length), { ...from, open: [...from.open] })).toEqual({ ...expected, offset: expected.offset - prefix.length });
+  });
+
+  it('finds nothing when the rest completes the document', () => {
+    expect(findJsonSyntaxError('2, 3]}', { open: ['{', '['], expect: 'value', afterComma: true })).toBeNull();
+  });
+});
+
+describe('jsonSyntaxProblemAt', () => {
+  it('locates a problem in a part of a document by the line and column the part starts at', () => {
+    const whole = '{\n  "data": [1,\n  x]}';
+    const at = whole.indexOf('x');
+    const part = whole.slice(10);
+    expect(jsonSyntaxProblemAt(part, at - 10, 'why', { line: 2, column: 9 })).toMatchObject({ line: 3, column: 3, message: 'Invalid JSON at line 3, column 3: why.' });
+    expect(jsonSyntaxProblemAt(whole, at, 'why')).toMatchObject({ line: 3, column: 3 });
+    expect(jsonSyntaxProblemAt('  x', 2, 'why', { line: 4, column: 7 })).toMatchObject({ line: 4, column: 9 });
+  });
 });

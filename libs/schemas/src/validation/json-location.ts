@@ -29,9 +29,19 @@ export function parseJsonWithLocation(text: string): JsonParseResult {
   }
 }
 
-function problemAt(text: string, offset: number, reason: string): JsonSyntaxProblem {
-  let line = 1;
-  let lineStart = 0;
+/** Where `text` begins in a larger document: its first character's line and column, 1-based. */
+export interface TextOrigin {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * The problem at `offset` of `text`, located by line and column. With `origin`, `text` is a part
+ * of a document that begins at that line and column (the problem's offset stays relative to `text`).
+ */
+export function jsonSyntaxProblemAt(text: string, offset: number, reason: string, origin: TextOrigin = { line: 1, column: 1 }): JsonSyntaxProblem {
+  let line = origin.line;
+  let lineStart = 1 - origin.column;
   for (let i = 0; i < offset && i < text.length; i++) {
     if (text.charCodeAt(i) === 10) {
       line++;
@@ -42,9 +52,26 @@ function problemAt(text: string, offset: number, reason: string): JsonSyntaxProb
   return { message: `Invalid JSON at line ${line}, column ${column}: ${reason}.`, reason, line, column, offset };
 }
 
-interface Found {
+const problemAt = (text: string, offset: number, reason: string) => jsonSyntaxProblemAt(text, offset, reason);
+
+export interface JsonSyntaxError {
+  /** 0-based offset into the text scanned. */
   readonly offset: number;
   readonly reason: string;
+}
+type Found = JsonSyntaxError;
+
+/**
+ * Where a scan starts when `text` continues a document rather than beginning it: the brackets
+ * still open (outermost first) and what the document expects next. `value` expects a value;
+ * `valueOrClose` a value or `]` (just after `[`); `key` a property name (just after a `,` in an
+ * object); `keyOrClose` a property name or `}` (just after `{`); `afterValue` a `,`, the closing
+ * bracket, or the end of the document. `afterComma` is true when a `value` follows a comma.
+ */
+export interface JsonScanContext {
+  readonly open: readonly ('{' | '[')[];
+  readonly expect: 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'afterValue';
+  readonly afterComma?: boolean;
 }
 
 const enum State {
@@ -59,12 +86,24 @@ const NUMBER_TOKEN = /[-+.0-9][-+.0-9A-Za-z]*/y;
 const STRICT_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 const WORD = /[A-Za-z_$][A-Za-z0-9_$]*/y;
 
-/** Finds the first syntax error, or null if the text is valid JSON. Iterative: no stack limit. */
-export function findJsonSyntaxError(text: string): Found | null {
+const STATES: Readonly<Record<JsonScanContext['expect'], State>> = {
+  value: State.Value,
+  valueOrClose: State.ValueOrClose,
+  key: State.Key,
+  keyOrClose: State.KeyOrClose,
+  afterValue: State.AfterValue,
+};
+
+/**
+ * Finds the first syntax error, or null if the text is valid JSON. Iterative: no stack limit.
+ * With `from`, `text` is the rest of a document whose beginning was valid and left it in that
+ * state; the text then runs to the end of the document.
+ */
+export function findJsonSyntaxError(text: string, from?: JsonScanContext): Found | null {
   const n = text.length;
-  const stack: number[] = []; // 123 '{' or 91 '['
-  let state: State = State.Value;
-  let afterComma = false;
+  const stack: number[] = from ? from.open.map((b) => (b === '{' ? 123 : 91)) : []; // 123 '{' or 91 '['
+  let state: State = from ? STATES[from.expect] : State.Value;
+  let afterComma = from?.afterComma ?? false;
   let i = 0;
 
   for (;;) {

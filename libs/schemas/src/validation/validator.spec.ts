@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   SchemaCompileError,
   UnknownContextError,
+  checkRequestBodyShape,
   createRecordValidator,
   errorLocation,
   findDuplicateRecordKeys,
@@ -246,5 +247,34 @@ describe('performance', () => {
     expect(result).toEqual({ valid: true, recordCount: 100_000, errorCount: 0, errors: [] });
     // Typically ~100 ms; the margin absorbs slow, shared CI machines.
     expect(elapsed).toBeLessThan(2000);
+  });
+});
+
+describe('records validated one at a time', () => {
+  it('gives what validateRecords gives over all of them', () => {
+    const validator = getRecordValidator('list_employees');
+    const records: unknown[] = [{ id: 'a' }, { id: 'b', email: 'nope' }, { id: 'a' }, 'text', { id: 3 }, { id: 'c', email: 'x' }];
+    for (const maxErrors of [undefined, 2, 0]) {
+      const validation = validator.startValidation({ maxErrors });
+      const added = records.map((r) => validation.add(r));
+      expect(added).toEqual([true, false, false, false, false, false]);
+      expect(validation.recordCount).toBe(6);
+      expect(validation.result()).toEqual(validator.validateRecords(records, { maxErrors }));
+    }
+  });
+
+  it('checks duplicates unless turned off', () => {
+    const validation = getRecordValidator('list_employees').startValidation({ checkDuplicates: false });
+    validation.add({ id: 'a' });
+    expect(validation.add({ id: 'a' })).toBe(true);
+    expect(validation.errorCount).toBe(0);
+  });
+});
+
+describe('checkRequestBodyShape', () => {
+  it('is null for {"data": [...]} and says what is wrong otherwise', () => {
+    expect(checkRequestBodyShape({ data: [], other: 1 })).toBeNull();
+    expect(checkRequestBodyShape([])?.message).toMatch(/^The request body is a bare array/);
+    expect(checkRequestBodyShape({ data: 'x' })).toEqual({ index: null, path: 'data', message: expect.stringMatching(/\(got string\)/) });
   });
 });

@@ -87,39 +87,17 @@ export class RecordValidator {
   }
 
   validateRecords(records: readonly unknown[], options: ValidateOptions = {}): ValidationResult {
-    const maxErrors = normaliseMaxErrors(options.maxErrors);
-    const validate = this.validateFn;
-    const key = options.checkDuplicates === false ? null : this.recordKey;
-    // Map rather than object: record keys are untrusted strings (think "__proto__"), and a Map
-    // also keeps "1" and 1 apart.
-    const firstIndexByKey = key === null ? null : new Map<unknown, number>();
-    const errors: ValidationError[] = [];
-    let errorCount = 0;
+    const validation = this.startValidation(options);
+    for (let index = 0; index < records.length; index++) validation.add(records[index]);
+    return validation.result();
+  }
 
-    // Hot loop: valid records cost one compiled call and, with a record key, one Map lookup.
-    // Error objects are only built for invalid records and only up to maxErrors.
-    for (let index = 0; index < records.length; index++) {
-      const record = records[index];
-      if (!validate(record)) {
-        for (const error of validate.errors!) {
-          if (isRedundantError(error)) continue;
-          errorCount++;
-          if (errors.length < maxErrors) errors.push(toValidationError(error, index));
-        }
-      }
-      if (firstIndexByKey !== null && record !== null && typeof record === 'object') {
-        const value = (record as Record<string, unknown>)[key!];
-        if (typeof value === 'string' || typeof value === 'number') {
-          const first = firstIndexByKey.get(value);
-          if (first === undefined) firstIndexByKey.set(value, index);
-          else {
-            errorCount++;
-            if (errors.length < maxErrors) errors.push(duplicateError(key!, value, index, first));
-          }
-        }
-      }
-    }
-    return { valid: errorCount === 0, recordCount: records.length, errorCount, errors };
+  /**
+   * Validates records one at a time, as they arrive (a body read as a stream), with the same
+   * errors, order and duplicate checks as validateRecords over all of them.
+   */
+  startValidation(options: ValidateOptions = {}): RecordsValidation {
+    return new RecordsValidation(this.validateFn, options.checkDuplicates === false ? null : this.recordKey, normaliseMaxErrors(options.maxErrors));
   }
 
   /** Records whose record key repeats an earlier record's, each naming the earlier index. */
@@ -142,7 +120,7 @@ export class RecordValidator {
 
   /** Checks the `{"data": [...]}` envelope, then every record and duplicate record keys. */
   validateRequestBody(body: unknown, options: ValidateOptions = {}): ValidationResult {
-    const shapeError = checkBodyShape(body);
+    const shapeError = checkRequestBodyShape(body);
     if (shapeError !== null) return { valid: false, recordCount: 0, errorCount: 1, errors: [shapeError] };
     return this.validateRecords((body as { data: unknown[] }).data, options);
   }
@@ -155,6 +133,66 @@ export class RecordValidator {
       return { valid: false, recordCount: 0, errorCount: 1, errors: [{ index: null, path: '', message, line, column }] };
     }
     return this.validateRequestBody(parsed.value, options);
+  }
+}
+
+/** Records validated one by one in order (see RecordValidator.startValidation). */
+export class RecordsValidation {
+  // Map rather than object: record keys are untrusted strings (think "__proto__"), and a Map
+  // also keeps "1" and 1 apart.
+  private readonly firstIndexByKey: Map<unknown, number> | null;
+  private readonly errors: ValidationError[] = [];
+  private count = 0;
+  private problems = 0;
+
+  constructor(
+    private readonly validate: ValidateFunction,
+    private readonly key: string | null,
+    private readonly maxErrors: number,
+  ) {
+    this.firstIndexByKey = key === null ? null : new Map<unknown, number>();
+  }
+
+  /** Records seen so far. */
+  get recordCount(): number {
+    return this.count;
+  }
+
+  /** Problems found so far, including those beyond maxErrors. */
+  get errorCount(): number {
+    return this.problems;
+  }
+
+  /** Validates the next record; returns false when it has a problem. */
+  add(record: unknown): boolean {
+    const index = this.count++;
+    const before = this.problems;
+    // Hot path: a valid record costs one compiled call and, with a record key, one Map lookup.
+    // Error objects are only built for invalid records and only up to maxErrors.
+    const validate = this.validate;
+    if (!validate(record)) {
+      for (const error of validate.errors!) {
+        if (isRedundantError(error)) continue;
+        this.problems++;
+        if (this.errors.length < this.maxErrors) this.errors.push(toValidationError(error, index));
+      }
+    }
+    if (this.firstIndexByKey !== null && record !== null && typeof record === 'object') {
+      const value = (record as Record<string, unknown>)[this.key!];
+      if (typeof value === 'string' || typeof value === 'number') {
+        const first = this.firstIndexByKey.get(value);
+        if (first === undefined) this.firstIndexByKey.set(value, index);
+        else {
+          this.problems++;
+          if (this.errors.length < this.maxErrors) this.errors.push(duplicateError(this.key!, value, index, first));
+        }
+      }
+    }
+    return this.problems === before;
+  }
+
+  result(): ValidationResult {
+    return { valid: this.problems === 0, recordCount: this.count, errorCount: this.problems, errors: this.errors.slice() };
   }
 }
 
@@ -175,7 +213,8 @@ function normaliseMaxErrors(maxErrors: number | undefined): number {
 
 const BODY_EXAMPLE = '{"data": [ {...}, {...} ]}';
 
-function checkBodyShape(body: unknown): ValidationError | null {
+/** The problem with a request body that is not `{"data": [...]}`, or null when it has that shape. */
+export function checkRequestBodyShape(body: unknown): ValidationError | null {
   const fail = (message: string): ValidationError => ({ index: null, path: 'data', message });
   if (Array.isArray(body)) {
     return fail(`The request body is a bare array. Wrap your records in an object with a "data" field: ${BODY_EXAMPLE}`);
