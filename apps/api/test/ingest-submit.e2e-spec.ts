@@ -316,6 +316,67 @@ describe('POST /external/v2/integration/:integrationId/context/:contextKey', () 
     });
   });
 
+  // A body of more than one batch is parsed, checked and written while it arrives (on a
+  // PostgreSQL server; the embedded engine writes it at the end): what was written before a
+  // problem shows up must never be kept.
+  describe('large bodies', () => {
+    let target: string;
+    beforeAll(async () => {
+      target = await createIntegration(a, [EMPLOYEES_MONITORING], 'Large');
+    });
+
+    it('refuses a large body whose last record is invalid, stores none of it and records the refusal', async () => {
+      const before = await counts(t, target);
+      const data: unknown[] = employees(20_000);
+      data.push({ id: 'emp_last', email: 'not-an-email' }, { id: 'emp_000003' });
+      const res = await push(t, key, target, 'list_employees', { data }).expect(400);
+      expect(res.body).toMatchObject({ errorCount: 2, recordCount: 20_002 });
+      expect(res.body.errors).toEqual([
+        { index: 20_000, path: 'email', message: expect.stringMatching(/^must be a valid email address/) },
+        { index: 20_001, path: 'id', message: 'duplicate id "emp_000003": also used by record 3' },
+      ]);
+      expect(await counts(t, target)).toEqual({ ...before, refused: before.refused + 1 });
+    });
+
+    it('refuses a large body with a syntax error near its end, saying where, and stores none of it', async () => {
+      const before = await counts(t, target);
+      const text = `${JSON.stringify({ data: employees(20_000) }).slice(0, -2)},
+{"id": "emp_x",}]}`;
+      const res = await push(t, key, target, 'list_employees', text).expect(400);
+      expect(res.body.message).toMatch(/^Invalid JSON at line 2, column 16: a trailing comma before "}" is not allowed in JSON/);
+      expect(res.body.errors[0]).toMatchObject({ line: 2, column: 16 });
+      expect(await counts(t, target)).toEqual({ ...before, refused: before.refused + 1 });
+    });
+
+    it('answers a retry of a large body with the first response, and refuses the key with another body, storing nothing new', async () => {
+      const body = JSON.stringify({ data: employees(20_000) });
+      const first = await push(t, key, target, 'list_employees', body, { 'Idempotency-Key': 'large-1' }).expect(200);
+      expect(first.body.accepted).toBe(20_000);
+      const before = await counts(t, target);
+      const retry = await push(t, key, target, 'list_employees', gzipSync(body), { 'Idempotency-Key': 'large-1', 'Content-Encoding': 'gzip' }).expect(200);
+      expect(retry.body).toEqual(first.body);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      await push(t, key, target, 'list_employees', { data: employees(20_000, 1) }, { 'Idempotency-Key': 'large-1' }).expect(422);
+      expect(await counts(t, target)).toEqual(before);
+      const [row] = await t.dataSource.query('SELECT record_count, body_bytes, body_sha256, response FROM ingest_submissions WHERE id = $1', [first.body.submissionId]);
+      expect(row).toMatchObject({ record_count: 20_000, response: first.body });
+      expect(Number(row.body_bytes)).toBe(Buffer.byteLength(body));
+    });
+
+    it('stores every record of a large body in order, as sent', async () => {
+      const data = employees(12_345, 7);
+      const res = await push(t, key, target, 'list_employees', { data }).expect(200);
+      const [row] = await t.dataSource.query(
+        `SELECT count(*)::int AS n, min(idx) AS first, max(idx) AS last, bool_and(record_key = data ->> 'id') AS keyed
+           FROM ingest_records WHERE submission_id = $1`,
+        [res.body.submissionId],
+      );
+      expect(row).toEqual({ n: 12_345, first: 0, last: 12_344, keyed: true });
+      const sample = await t.dataSource.query('SELECT idx, data FROM ingest_records WHERE submission_id = $1 AND idx IN (0, 6000, 12344) ORDER BY idx', [res.body.submissionId]);
+      expect(sample.map((r: { data: unknown }) => r.data)).toEqual([data[0], data[6000], data[12_344]]);
+    });
+  });
+
   describe('interrupted requests', () => {
     it('stores nothing when the client goes away halfway through a large body', async () => {
       const target = await createIntegration(a, [EMPLOYEES_MONITORING], 'Interrupted');

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, type Gunzip } from 'node:zlib';
-import { INGEST_MAX_RECORD_DEPTH } from '@gatehouse/contracts';
-import { parseJsonWithLocation } from '@gatehouse/schemas';
 import { IngestErrors } from './ingest.errors.js';
 
 // The ingest route has no body parser in front of it (see app.ts): bodies are large, may be
-// gzipped, and must be refused as soon as they pass the limit rather than after buffering.
+// gzipped, and must be refused as soon as they pass the limit. They are never held whole: the
+// text goes on, piece by piece, to the JSON reader (ingest-json-stream.ts).
 
 export type BodySource = Readable & { headers: IncomingHttpHeaders };
 
@@ -18,14 +18,19 @@ export interface ReadBodyOptions {
   readonly progress?: { wireBytes: number };
 }
 
-export interface IngestBody {
-  /** The body as UTF-8 text, decompressed. */
-  readonly text: string;
+export interface IngestBodyRead {
   /** Bytes as received (compressed when gzipped). */
   readonly wireBytes: number;
   /** SHA-256 (hex) of the decompressed bytes: the same JSON sent gzipped or not is the same body. */
   readonly sha256: string;
 }
+
+/**
+ * Takes the body's text a piece at a time, in order. A returned promise holds the body until it
+ * settles (the rest waits in the socket, not in memory); a rejection, or a throw, ends the read
+ * with that error.
+ */
+export type BodyTextConsumer = (text: string) => void | Promise<void>;
 
 type Encoding = 'identity' | 'gzip';
 
@@ -62,11 +67,12 @@ function contentEncoding(value: string | undefined): Encoding {
 }
 
 /**
- * Reads the whole body, refusing it as soon as it passes `maxBytes` on the wire or, for gzip,
- * once decompressed (a small bomb stops at the limit and never inflates further). Rejects if
- * the client goes away before the end, so nothing half-received is ever stored.
+ * Streams the body to `consume` as UTF-8 text, decompressed, hashing it on the way; nothing of it
+ * is kept here. Refuses it as soon as it passes `maxBytes` on the wire or, for gzip, once
+ * decompressed (a small bomb stops at the limit and never inflates further). Rejects if the
+ * client goes away before the end, so nothing half-received is ever stored.
  */
-export function readIngestBody(req: BodySource, options: ReadBodyOptions): Promise<IngestBody> {
+export function streamIngestBody(req: BodySource, options: ReadBodyOptions, consume: BodyTextConsumer): Promise<IngestBodyRead> {
   const { maxBytes } = options;
   let encoding: Encoding;
   try {
@@ -75,13 +81,10 @@ export function readIngestBody(req: BodySource, options: ReadBodyOptions): Promi
     return Promise.reject(err);
   }
 
-  return new Promise<IngestBody>((resolve, reject) => {
+  return new Promise<IngestBodyRead>((resolve, reject) => {
     const hash = createHash('sha256');
-    // With a declared length the body goes straight into one buffer of that size: no list of
-    // chunks alive next to their concatenation, which matters for the peak memory of big bodies.
-    const declared = encoding === 'identity' ? Number(req.headers['content-length']) : NaN;
-    let whole: Buffer | null = Number.isInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : null;
-    const chunks: Buffer[] = [];
+    // Keeps a character split between two chunks whole; decodes exactly as the whole body would be.
+    const decoder = new StringDecoder('utf8');
     let size = 0;
     let wireBytes = 0;
     let settled = false;
@@ -99,44 +102,50 @@ export function readIngestBody(req: BodySource, options: ReadBodyOptions): Promi
         gunzip.destroy();
       }
     };
-    const fail = (err: Error) => {
+    const fail = (err: unknown) => {
       if (settled) return;
       settled = true;
       cleanup();
-      chunks.length = 0;
-      whole = null;
-      // Stop reading: whatever else the client sends is not ours to buffer.
+      // Stop reading: whatever else the client sends is not ours to take.
       req.pause();
       reject(err);
+    };
+    /** Hands text over, then calls `then`; while the consumer holds the body, the source is paused. */
+    const deliver = (text: string, then: () => void): void => {
+      let held: void | Promise<void>;
+      try {
+        held = consume(text);
+      } catch (err) {
+        return fail(err);
+      }
+      if (held === undefined) return then();
+      const source = gunzip ?? req;
+      source.pause();
+      held.then(() => {
+        if (settled) return;
+        then();
+        source.resume();
+      }, fail);
     };
     const onData = (chunk: Buffer) => {
       if (settled) return;
       size += chunk.length;
       if (size > maxBytes) return fail(IngestErrors.tooLarge(maxBytes, encoding === 'gzip'));
       hash.update(chunk);
-      if (whole !== null && size <= whole.length) chunk.copy(whole, size - chunk.length);
-      else {
-        // More than declared (the HTTP parser prevents this) or no declared length: collect.
-        if (whole !== null) chunks.push(whole.subarray(0, size - chunk.length));
-        whole = null;
-        chunks.push(chunk);
-      }
+      const text = decoder.write(chunk);
+      if (text.length > 0) deliver(text, noop);
     };
     const onEnd = () => {
       if (settled) return;
-      settled = true;
-      cleanup();
-      let text: string;
-      try {
-        const body = whole ?? Buffer.concat(chunks, size);
-        whole = null;
-        chunks.length = 0;
-        text = body.toString('utf8', 0, size);
-      } catch {
-        // Only for limits beyond what one JS string can hold (~512 MB).
-        return reject(IngestErrors.tooLarge(maxBytes, encoding === 'gzip'));
-      }
-      resolve({ text, wireBytes, sha256: hash.digest('hex') });
+      const finish = () => {
+        if (settled) return;
+        settled = true;
+        cleanup();
+        resolve({ wireBytes, sha256: hash.digest('hex') });
+      };
+      const rest = decoder.end();
+      if (rest.length > 0) deliver(rest, finish);
+      else finish();
     };
     const onWireData = (chunk: Buffer) => {
       if (settled) return;
@@ -177,35 +186,11 @@ export function readIngestBody(req: BodySource, options: ReadBodyOptions): Promi
   });
 }
 
-// Escapes JSON allows but PostgreSQL's jsonb refuses: NUL and (possibly unpaired) surrogates.
-const SUSPECT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const noop = () => {};
 
-/**
- * Parses the body, reporting where JSON syntax fails; refuses records nested too deeply or
- * holding text the database cannot store, naming the record.
- */
-export function parseIngestJson(text: string): unknown {
-  const parsed = parseJsonWithLocation(text);
-  if (!parsed.ok) throw IngestErrors.invalidJson(parsed.error.message, parsed.error.line, parsed.error.column);
-  const body = parsed.value;
-  // Only records go on to validation, JSON.stringify and the database; anything else in the
-  // envelope is ignored or refused by its shape, so only records need these checks.
-  const data = body !== null && typeof body === 'object' ? (body as { data?: unknown }).data : undefined;
-  if (Array.isArray(data)) {
-    for (let index = 0; index < data.length; index++) {
-      if (exceedsDepth(data[index], INGEST_MAX_RECORD_DEPTH)) throw IngestErrors.tooDeep(index, INGEST_MAX_RECORD_DEPTH, data.length);
-    }
-    // A scan of the text is cheap; the walk runs only when a suspect escape is present.
-    if (SUSPECT_ESCAPE.test(text)) {
-      for (let index = 0; index < data.length; index++) {
-        const path = findUnstorableText(data[index], '');
-        if (path !== null) throw IngestErrors.unstorableText(index, path, data.length);
-      }
-    }
-  }
-  return body;
-}
+// Escapes JSON allows but PostgreSQL's jsonb refuses: NUL and (possibly unpaired) surrogates.
+export const SUSPECT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Path (`name`, `tags[2]`) of the first key or string holding NUL or an unpaired surrogate. */
 export function findUnstorableText(value: unknown, path: string): string | null {
@@ -225,20 +210,4 @@ export function findUnstorableText(value: unknown, path: string): string | null 
     if (found !== null) return found;
   }
   return null;
-}
-
-/**
- * True when a value has objects or arrays nested more than `max` levels (a scalar is depth 0,
- * `{}` depth 1). JSON.parse itself is not recursive in V8, but validation, JSON.stringify and the
- * database are: a 100k-deep array would overflow them. The recursion here stops at `max`.
- */
-export function exceedsDepth(value: unknown, max: number): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (max <= 0) return true;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (exceedsDepth(value[i], max - 1)) return true;
-    return false;
-  }
-  for (const key in value) if (exceedsDepth((value as Record<string, unknown>)[key], max - 1)) return true;
-  return false;
 }

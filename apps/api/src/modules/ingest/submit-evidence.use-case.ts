@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_WINDOW_HOURS, INGEST_MAX_ERRORS, INGEST_STORED_ERRORS, type IngestAcceptedResponse } from '@gatehouse/contracts';
-import { getRecordValidator, type JsonSchema } from '@gatehouse/schemas';
+import { IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_WINDOW_HOURS, INGEST_STORED_ERRORS, type IngestAcceptedResponse } from '@gatehouse/contracts';
+import { getRecordValidator } from '@gatehouse/schemas';
 import { AppError } from '../../common/errors/app-error.js';
 import { RateLimiter } from '../../common/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { ApiKeyContext } from '../api-keys/api-key-context.js';
 import { IntegrationErrors } from '../integrations/integrations.errors.js';
 import { IntegrationsService } from '../integrations/integrations.service.js';
-import { parseIngestJson, readIngestBody, type BodySource, type IngestBody } from './ingest-body-reader.js';
+import { streamIngestBody, type BodySource, type IngestBodyRead } from './ingest-body-reader.js';
+import { IngestJsonStream } from './ingest-json-stream.js';
+import { IngestRecords } from './ingest-records.js';
 import { IncompleteBodyError, IngestErrors, IngestRefusal } from './ingest.errors.js';
-import { IdempotencyKeyTaken, IngestRepository, IntegrationGone, type SubmissionRow } from './ingest.repository.js';
+import { IdempotencyKeyTaken, IngestRepository, INSERT_BATCH_SIZE, IntegrationGone, type Queryable, type SubmissionRow } from './ingest.repository.js';
 
 export interface SubmitEvidenceInput {
   readonly apiKey: ApiKeyContext;
@@ -32,9 +34,11 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
 const HOUR = 3_600_000;
 
 /**
- * Accepts one push of evidence: the records become the context's complete dataset. The whole
- * body is read and validated before the transaction opens; the transaction only writes, so a
- * client that goes away (or a process that dies) mid-request leaves nothing behind.
+ * Accepts one push of evidence: the records become the context's complete dataset. The body is
+ * never held whole: it is parsed and checked record by record as it arrives, and a large one is
+ * written meanwhile inside a transaction that commits only once all of it has been read and
+ * found good, so a refusal, a client that goes away (or a process that dies) mid-request leaves
+ * nothing behind.
  */
 @Injectable()
 export class SubmitEvidence {
@@ -58,8 +62,9 @@ export class SubmitEvidence {
     // Unknown, another company's, or not accepted: 404 before a byte of the body is read.
     const { context } = await this.integrations.findContextForCompany(apiKey.companyId, input.integrationId, input.contextKey);
     const receivedAt = new Date();
+    const submissionId = randomUUID();
     const row = (bodyBytes: number, bodySha256: string | null): SubmissionRow => ({
-      id: randomUUID(),
+      id: submissionId,
       companyId: apiKey.companyId,
       integrationId: input.integrationId,
       contextKey: context.key,
@@ -70,33 +75,49 @@ export class SubmitEvidence {
       receivedAt,
     });
 
+    const validator = getRecordValidator(context.schema);
+    const writer = this.repository.acceptedWriter({ ...row(0, null), recordKey: validator.recordKey }, this.config.ingestRetention);
+    const declared = Number(input.request.headers['content-length']);
+    const records = new IngestRecords(validator, writer, INSERT_BATCH_SIZE, Number.isFinite(declared) && declared > 0 ? declared : undefined);
+    const json = new IngestJsonStream(records);
+
+    // The body is read, parsed and checked as it arrives; the records of an acceptable one go to
+    // the database meanwhile, inside a transaction that only the end of a good body commits.
     const progress = { wireBytes: 0 };
-    let body: IngestBody | undefined;
+    let read: IngestBodyRead;
     try {
-      body = await readIngestBody(input.request, { maxBytes: this.config.ingestMaxBodyBytes, progress });
+      read = await streamIngestBody(input.request, { maxBytes: this.config.ingestMaxBodyBytes, progress }, (text) => {
+        json.write(text);
+        return writer.ready();
+      });
     } catch (err) {
-      const declared = Number(input.request.headers['content-length']);
+      await writer.abort();
+      if (err instanceof IntegrationGone) throw IntegrationErrors.notFound();
       await this.recordRefusal(row(Number.isFinite(declared) && declared > 0 ? declared : progress.wireBytes, null), err);
       throw err;
     }
-    const { wireBytes, sha256 } = body;
-    // Only the parsed records are needed from here on: let the text go before the writes.
-    let text: string | undefined = body.text;
-    body = undefined;
+    const { wireBytes, sha256 } = read;
+    const refusal = records.refusal(json.end());
+    if (refusal !== null) await writer.abort();
 
     if (idempotencyKey !== null) {
-      const replay = await this.replayFor(apiKey, idempotencyKey, input.integrationId, context.key, sha256);
-      if (replay) return replay;
+      let replay: SubmitEvidenceResult | null;
+      try {
+        replay = await writer.run((via) => this.replayFor(apiKey, idempotencyKey, input.integrationId, context.key, sha256, via));
+      } catch (err) {
+        await writer.abort();
+        // The writer's own failure (a batch written after the last of the body was read) or 422.
+        if (err instanceof IntegrationGone) throw IntegrationErrors.notFound();
+        throw err;
+      }
+      if (replay) {
+        await writer.abort();
+        return replay;
+      }
     }
-
-    let records: unknown[];
-    try {
-      records = this.validate(text, context.schema);
-    } catch (err) {
-      await this.recordRefusal(row(wireBytes, sha256), err);
-      throw err;
-    } finally {
-      text = undefined;
+    if (refusal !== null) {
+      await this.recordRefusal(row(wireBytes, sha256), refusal);
+      throw refusal;
     }
 
     const submission = row(wireBytes, sha256);
@@ -104,14 +125,11 @@ export class SubmitEvidence {
       submissionId: submission.id,
       integrationId: submission.integrationId,
       context: submission.contextKey,
-      accepted: records.length,
+      accepted: records.recordCount,
       receivedAt: receivedAt.toISOString(),
     };
     try {
-      await this.repository.storeAccepted(
-        { ...submission, idempotencyKey, response, records, recordKey: getRecordValidator(context.schema).recordKey },
-        this.config.ingestRetention,
-      );
+      await writer.finish({ recordCount: records.recordCount, rest: records.rest(), bodyBytes: wireBytes, bodySha256: sha256, idempotencyKey, response });
     } catch (err) {
       // A concurrent retry with the same key won the race: answer as if we had come second.
       if (err instanceof IdempotencyKeyTaken && idempotencyKey !== null) {
@@ -124,17 +142,16 @@ export class SubmitEvidence {
     return { response, replayed: false };
   }
 
-  /** Parses and validates the whole body; returns the records or throws a 400 refusal. */
-  private validate(text: string, schema: JsonSchema): unknown[] {
-    const parsed = parseIngestJson(text);
-    const result = getRecordValidator(schema).validateRequestBody(parsed, { maxErrors: INGEST_MAX_ERRORS });
-    if (!result.valid) throw IngestErrors.invalidRecords([...result.errors], result.errorCount, result.recordCount);
-    return (parsed as { data: unknown[] }).data;
-  }
-
-  private async replayFor(apiKey: ApiKeyContext, idempotencyKey: string, integrationId: string, contextKey: string, sha256: string): Promise<SubmitEvidenceResult | null> {
+  private async replayFor(
+    apiKey: ApiKeyContext,
+    idempotencyKey: string,
+    integrationId: string,
+    contextKey: string,
+    sha256: string,
+    via?: Queryable,
+  ): Promise<SubmitEvidenceResult | null> {
     const since = new Date(Date.now() - IDEMPOTENCY_WINDOW_HOURS * HOUR);
-    const earlier = await this.repository.findByIdempotencyKey(apiKey.companyId, apiKey.keyId, idempotencyKey, since);
+    const earlier = await this.repository.findByIdempotencyKey(apiKey.companyId, apiKey.keyId, idempotencyKey, since, via);
     if (!earlier) return null;
     if (earlier.bodySha256 !== sha256 || earlier.integrationId !== integrationId || earlier.contextKey !== contextKey) {
       throw IngestErrors.idempotencyMismatch(idempotencyKey);
