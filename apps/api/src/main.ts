@@ -1,37 +1,10 @@
-import { ConfigError, loadConfig } from './config/config.js';
-import { openDatabase } from './database/embedded-postgres.js';
-import { createApp } from './app.js';
+// The process entry point (`node apps/api/dist/main.js` in the image, `pnpm start`): it sets up
+// the heap before anything else is loaded, then starts the app (serve.ts), so the settings apply
+// however the process is started. Hence it imports nothing else statically.
+import { holdYoungGeneration } from './young-generation.js';
 
-async function main() {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
-  const db = await openDatabase(config.databaseUrl, config.dataDir, config.dbPoolSize);
-  const app = await createApp({ config, databaseUrl: db.url, embeddedDatabase: db.embedded });
-  const stop = async () => {
-    await app.close();
-    await db.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
-  await app.listen(config.port, config.host);
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  // Without PUBLIC_URL, endpoints and SCIM URLs point at the port actually bound (PORT=0 picks one).
-  if (!process.env.PUBLIC_URL) config.publicUrl = `http://localhost:${port}`;
-  const where = config.databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`;
-  process.stdout.write(`Gatehouse is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${where})\n`);
-}
+// Loading the module graph would otherwise grow the young generation to its maximum for good;
+// serve.ts lets it grow to a cap once the app is up (see young-generation.ts).
+holdYoungGeneration();
 
-main().catch((err: Error) => {
-  process.stderr.write(`Gatehouse failed to start: ${err.message}\n`);
-  process.exit(1);
-});
+await import('./serve.js');

@@ -1,7 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export type DatabaseHandle = {
   /** A postgres:// URL the ordinary `pg` driver connects to. */
@@ -17,6 +15,8 @@ export type DatabaseHandle = {
  * `dataDir` undefined keeps everything in memory (tests).
  */
 export async function startEmbeddedPostgres(dataDir: string | undefined, maxConnections = 20): Promise<DatabaseHandle> {
+  // Loaded only when used: with DATABASE_URL the process never holds the engine's code.
+  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-socket')]);
   let dir: string | undefined;
   if (dataDir) {
     dir = resolve(dataDir, 'pg');
