@@ -1,6 +1,7 @@
 // Evidence ingest benchmark: end-to-end POSTs against the built API, next to the floor of the
 // same work done directly (ajv validation alone + a bulk insert with pg), and many small posts
-// in parallel. Prints figures and targets; asserts nothing.
+// in parallel, then the same small posts against a bare node:http + pg server doing the least an
+// ingest endpoint must (bench/support/bare-ingest-server.mjs). Prints figures and targets; asserts nothing.
 //
 //   pnpm build && node bench/ingest.mjs
 //   PRODUCT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   (extra node flags for the API process, e.g. to profile it)
@@ -111,6 +112,21 @@ function startApi(databaseUrl) {
     child.stdout.on('data', onData);
     child.stderr.on('data', (c) => process.stderr.write(c));
     child.once('exit', (code) => reject(new Error(`API exited with ${code} before starting:\n${out.slice(-2000)}`)));
+  });
+}
+
+/** The bare ingest server (bench/support/bare-ingest-server.mjs) on the same database. */
+function startBare(databaseUrl) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bench/support/bare-ingest-server.mjs')], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening (\d+)/.exec(out);
+      if (match) resolve({ child, baseUrl: `http://127.0.0.1:${match[1]}` });
+    });
+    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}:\n${out}`)));
   });
 }
 
@@ -279,12 +295,40 @@ try {
   if (api.errors.length) console.log(`API errors logged (first ${api.errors.length}):\n${api.errors.join('\n')}`);
   console.log(`requests/s ${Math.round(cannon.requests.average)}; latency p50 ${cannon.latency.p50} ms, p99 ${cannon.latency.p99} ms, max ${cannon.latency.max} ms; ${cannon.requests.total} requests, ${non2xx} not 2xx/errors`);
 
+  // The same load against the least an ingest endpoint can do (bench/support/bare-ingest-server.mjs):
+  // what this machine allows any implementation, measured in the same run.
+  api.child.kill('SIGTERM');
+  await new Promise((r) => api.child.once('exit', r));
+  api = null;
+  const bare = await startBare(db.url);
+  let bareRun;
+  try {
+    const check = await send(bare.baseUrl, 'POST', path, { headers: ingestHeaders, body: small });
+    if (check.status !== 200) throw new Error(`bare server: ${check.status} ${JSON.stringify(check.body)}`);
+    bareRun = await autocannon({
+      url: `${bare.baseUrl}${path}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...ingestHeaders },
+      body: small,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+    });
+  } finally {
+    bare.child.kill('SIGTERM');
+    await new Promise((r) => bare.child.once('exit', r));
+  }
+  const bareBad = bareRun.non2xx + bareRun.errors + bareRun.timeouts;
+  console.log(
+    `bare node:http + pg, same load (parse, validate, key + integration lookup, one insert; no framework, logging, idempotency or retention):\n` +
+      `requests/s ${Math.round(bareRun.requests.average)}; latency p50 ${bareRun.latency.p50} ms, p99 ${bareRun.latency.p99} ms, max ${bareRun.latency.max} ms; ${bareRun.requests.total} requests, ${bareBad} not 2xx/errors`,
+  );
+
   const big = rows[rows.length - 1];
   console.log('\nTargets (reported, not asserted):');
   console.log(`- ${big.size} records end to end at ≥ ${TARGETS.floorRatio} of the floor: ${big.ratio.toFixed(2)} → ${big.ratio >= TARGETS.floorRatio ? 'met' : 'MISSED'}`);
   const rssRatio = big.peakRss / big.bodyBytes;
   console.log(`- peak RSS ≤ ${TARGETS.rssPerBody}× the body (${mb(big.bodyBytes)}): ${mb(big.peakRss)} = ${rssRatio.toFixed(1)}× → ${rssRatio <= TARGETS.rssPerBody ? 'met' : 'MISSED'} (above the idle process: ${mb(big.peakRss - big.baseline)} = ${((big.peakRss - big.baseline) / big.bodyBytes).toFixed(1)}×)`);
-  console.log(`- p99 of small posts ≤ ${TARGETS.p99Ms} ms: ${cannon.latency.p99} ms → ${cannon.latency.p99 <= TARGETS.p99Ms ? 'met' : 'MISSED'}`);
+  console.log(`- p99 of small posts ≤ ${TARGETS.p99Ms} ms: ${cannon.latency.p99} ms → ${cannon.latency.p99 <= TARGETS.p99Ms ? 'met' : 'MISSED'} (bare server on the same machine: ${bareRun.latency.p99} ms)`);
 } finally {
   if (api) {
     api.child.kill('SIGTERM');
