@@ -43,6 +43,21 @@ async function replaceEditorText(page: Page, label: string, text: string) {
 }
 
 /** Picks an option of a segmented control by its visible label (the radio itself is visually hidden). */
+/**
+ * Waits for the editor's suggestion `name` (offered while typing) and accepts it with Enter. When
+ * a busy machine lets the typing trigger pass without a list, Ctrl+Space asks for it as a user would.
+ */
+async function acceptSuggestion(page: Page, name: RegExp) {
+  const option = page.getByRole('option', { name });
+  try {
+    await option.waitFor({ timeout: 5_000 });
+  } catch {
+    await page.keyboard.press('Control+Space');
+    await option.waitFor();
+  }
+  await page.keyboard.press('Enter');
+}
+
 async function pickSegment(page: Page, control: string, label: string) {
   await page.getByLabel(control).locator('label').filter({ hasText: new RegExp(`^${label}$`) }).click();
 }
@@ -110,11 +125,9 @@ describe('Provisioning › Custom HTTP in the browser', () => {
     await page.getByRole('textbox', { name: 'Mappings JSON' }).click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('{"create_user": {"url_t');
-    await page.getByRole('option', { name: /url_template/ }).waitFor();
-    await page.keyboard.press('Enter');
+    await acceptSuggestion(page, /url_template/);
     await page.keyboard.type('": "https://api.example.com/users/{integ');
-    await page.getByRole('option', { name: /\{integration_user_id\}/ }).waitFor();
-    await page.keyboard.press('Enter');
+    await acceptSuggestion(page, /\{integration_user_id\}/);
     await page.getByText('"url_template": "https://api.example.com/users/{integration_user_id}"').waitFor();
     const mappings = {
       create_user: {
