@@ -283,14 +283,16 @@ try {
 
   console.log(`\n${CONNECTIONS} concurrent clients posting ${SMALL_POST_RECORDS}-record submissions for ${DURATION_S} s (autocannon):`);
   const small = JSON.stringify({ data: employees(SMALL_POST_RECORDS) });
-  const cannon = await autocannon({
-    url: `${api.baseUrl}${path}`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...ingestHeaders },
-    body: small,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-  });
+  const smallPosts = (baseUrl) =>
+    autocannon({
+      url: `${baseUrl}${path}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...ingestHeaders },
+      body: small,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+    });
+  const cannon = await smallPosts(api.baseUrl);
   const non2xx = cannon.non2xx + cannon.errors + cannon.timeouts;
   if (api.errors.length) console.log(`API errors logged (first ${api.errors.length}):\n${api.errors.join('\n')}`);
   console.log(`requests/s ${Math.round(cannon.requests.average)}; latency p50 ${cannon.latency.p50} ms, p99 ${cannon.latency.p99} ms, max ${cannon.latency.max} ms; ${cannon.requests.total} requests, ${non2xx} not 2xx/errors`);
@@ -305,14 +307,7 @@ try {
   try {
     const check = await send(bare.baseUrl, 'POST', path, { headers: ingestHeaders, body: small });
     if (check.status !== 200) throw new Error(`bare server: ${check.status} ${JSON.stringify(check.body)}`);
-    bareRun = await autocannon({
-      url: `${bare.baseUrl}${path}`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...ingestHeaders },
-      body: small,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-    });
+    bareRun = await smallPosts(bare.baseUrl);
   } finally {
     bare.child.kill('SIGTERM');
     await new Promise((r) => bare.child.once('exit', r));

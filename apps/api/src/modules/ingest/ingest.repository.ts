@@ -21,15 +21,8 @@ export interface SubmissionRow {
   readonly receivedAt: Date;
 }
 
-/** What is known of an accepted submission when its first records arrive. */
-export interface AcceptedSubmissionStart {
-  readonly id: string;
-  readonly companyId: string;
-  readonly integrationId: string;
-  readonly contextKey: string;
-  readonly apiKeyId: string;
-  readonly apiKeyName: string;
-  readonly receivedAt: Date;
+/** What is known of an accepted submission when its first records arrive (the body's size and hash come at the end). */
+export interface AcceptedSubmissionStart extends Omit<SubmissionRow, 'bodyBytes' | 'bodySha256'> {
   /** The schema's x-record-key, copied into record_key; null when it has none. */
   readonly recordKey: string | null;
 }
