@@ -44,17 +44,13 @@ async function replaceEditorText(page: Page, label: string, text: string) {
 
 /** Picks an option of a segmented control by its visible label (the radio itself is visually hidden). */
 /**
- * Waits for the editor's suggestion `name` (offered while typing) and accepts it with Enter. When
- * a busy machine lets the typing trigger pass without a list, Ctrl+Space asks for it as a user would.
+ * Waits for the editor's suggestion `name` (offered while typing) and accepts it with Enter. The
+ * editor ignores Enter for its first 75 ms on screen (so a fast typist does not accept a list
+ * that just opened; the Enter would be a line break), hence the short pause before it.
  */
 async function acceptSuggestion(page: Page, name: RegExp) {
-  const option = page.getByRole('option', { name });
-  try {
-    await option.waitFor({ timeout: 5_000 });
-  } catch {
-    await page.keyboard.press('Control+Space');
-    await option.waitFor();
-  }
+  await page.getByRole('option', { name }).waitFor();
+  await page.waitForTimeout(150);
   await page.keyboard.press('Enter');
 }
 
