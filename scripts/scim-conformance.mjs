@@ -5,10 +5,11 @@
 // reference server itself. Exits non-zero if any assertion fails.
 //
 //   pnpm --filter @gatehouse/api build && node scripts/scim-conformance.mjs [--json-output file]
-//   SCIM_CONFORMANCE_COLLECTION=/path/to/collection.json   (default ../shared/conformance/… beside the repository)
+//   SCIM_CONFORMANCE_COLLECTION=/path/to/collection.json   (default ../shared/conformance/… beside the repository,
+//                                                           or beside the local repository it was cloned from)
 //
 // The stub, the product start-up and the connector set-up are exported for bench/scim.mjs.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -17,7 +18,24 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const COLLECTION_PATH = process.env.SCIM_CONFORMANCE_COLLECTION || resolve(repoRoot, '../shared/conformance/microsoft-scim-reference.postman_collection.json');
+const COLLECTION_IN_SHARED = '../shared/conformance/microsoft-scim-reference.postman_collection.json';
+
+/**
+ * ../shared/ beside the repository; for a clone of a local repository made elsewhere (a CI
+ * checkout in a temporary folder), ../shared/ beside the repository it was cloned from.
+ */
+function findCollection() {
+  const besideRepo = resolve(repoRoot, COLLECTION_IN_SHARED);
+  if (existsSync(besideRepo)) return besideRepo;
+  const origin = spawnSync('git', ['-C', repoRoot, 'remote', 'get-url', 'origin'], { encoding: 'utf8' }).stdout?.trim();
+  if (origin && !/^[a-z][a-z0-9+.-]*:\/\/|^[^/]+@[^:]+:/i.test(origin)) {
+    const besideOrigin = resolve(repoRoot, origin, COLLECTION_IN_SHARED);
+    if (existsSync(besideOrigin)) return besideOrigin;
+  }
+  return besideRepo;
+}
+
+export const COLLECTION_PATH = process.env.SCIM_CONFORMANCE_COLLECTION || findCollection();
 export const STUB_SECRET = 'stub-app-token-4b1d9e';
 const EXCLUDED_FOLDERS = ['Get Token'];
 const EXCLUDED_REQUEST = /\/serviceConfiguration$/i;
