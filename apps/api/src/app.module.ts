@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { loggerOptions } from './common/logging.js';
+import { DATABASE_TARGET } from './database/database-target.js';
 import { migrations } from './database/migrations/index.js';
 import { poolSize } from './database/pool-size.js';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
@@ -55,8 +56,11 @@ export class AppModule {
         IngestModule,
         ScimModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: opts.config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: opts.config },
+        { provide: DATABASE_TARGET, useValue: { url: opts.databaseUrl, embedded: opts.embeddedDatabase } },
+      ],
+      exports: [APP_CONFIG, DATABASE_TARGET],
       global: true,
     };
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { FakeDirectoryApp } from './support/scim-fake-app.js';
 import { ERROR_SCHEMA, LIST_RESPONSE, SCIM_JSON, createScimConnector, scimClient, scimUser, type ScimConnector } from './support/scim.js';
-import { signUpAdmin, startTestApp, type Admin, type TestApp } from './support/test-app.js';
+import { connectorChangeHeard, signUpAdmin, startTestApp, type Admin, type TestApp } from './support/test-app.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
@@ -82,7 +82,9 @@ describe('SCIM token and discovery', () => {
       await scimClient(t, c.id, c.token).get('/ServiceProviderConfig').expect(200);
       expect(await lastUsed()).toBe(first);
 
+      const heard = connectorChangeHeard(t.app, c.id);
       await t.dataSource.query(`UPDATE scim_tokens SET last_used_at = now() - interval '2 minutes' WHERE connector_id = $1`, [c.id]);
+      await heard;
       const aged = await lastUsed();
       await scimClient(t, c.id, c.token).get('/Users').expect(200);
       const refreshed = await lastUsed();

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { DatabaseHandle } from '../../src/database/embedded-postgres.js';
+import { ConnectorChanges } from '../../src/modules/http-connector/connector-changes.js';
 import { createTestDatabase } from './test-database.js';
 
 /** Collects every log line the app writes, so tests can assert what never appears in logs. */
@@ -83,3 +84,25 @@ export async function signUpAdmin(t: TestApp, overrides: Partial<{ companyName: 
   };
 }
 export type Admin = Awaited<ReturnType<typeof signUpAdmin>>;
+
+/**
+ * Resolves once `app` has heard that the connector changed (a database notification or its own
+ * write). Subscribe before making the change. An app that holds nothing between requests (the
+ * embedded database) reads every request afresh, so there is nothing to wait for there.
+ */
+export function connectorChangeHeard(app: NestExpressApplication, connectorId: string, timeoutMs = 5000): Promise<void> {
+  const changes = app.get(ConnectorChanges);
+  if (!changes.watching) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no change of connector ${connectorId} heard within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const off = changes.subscribe((id) => {
+      if (id !== connectorId) return;
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
+  });
+}

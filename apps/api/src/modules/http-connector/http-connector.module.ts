@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecretsModule } from '../../common/secrets/secrets.module.js';
 import { ConnectorCallLog } from './connector-call-log.service.js';
+import { ConnectorChanges } from './connector-changes.js';
 import { ConnectorExecutor } from './connector-executor.service.js';
 import { ConnectorPreviewService } from './connector-preview.service.js';
 import { ConnectorCall } from './entities/connector-call.entity.js';
@@ -24,11 +25,12 @@ import { OutboundSettings } from './outbound-settings.js';
     ConnectorPreviewService,
     ConnectorExecutor,
     ConnectorCallLog,
+    ConnectorChanges,
     OutboundHttp,
     OutboundSettings,
     { provide: OAuthTokenCache, useFactory: () => new OAuthTokenCache() },
   ],
   // OutboundHttp and OAuthTokenCache let SCIM build an executor whose call log waits for its transaction.
-  exports: [HttpConnectorService, ConnectorExecutor, OutboundSettings, OutboundHttp, OAuthTokenCache],
+  exports: [HttpConnectorService, ConnectorChanges, ConnectorExecutor, OutboundSettings, OutboundHttp, OAuthTokenCache],
 })
 export class HttpConnectorModule {}

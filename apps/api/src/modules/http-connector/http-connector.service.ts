@@ -15,6 +15,7 @@ import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isUuid, forCompany } from '../../common/tenant.js';
 import { SecretsService } from '../../common/secrets/secrets.service.js';
 import { ConnectorCallLog } from './connector-call-log.service.js';
+import { ConnectorChanges } from './connector-changes.js';
 import { ConnectorExecutor, secretContext } from './connector-executor.service.js';
 import { toConnectorResponse } from './connector.mapper.js';
 import { Connector } from './entities/connector.entity.js';
@@ -35,6 +36,7 @@ export class HttpConnectorService {
     private readonly executor: ConnectorExecutor,
     private readonly callLog: ConnectorCallLog,
     private readonly http: OutboundHttp,
+    private readonly changes: ConnectorChanges,
   ) {}
 
   async list(companyId: string): Promise<ConnectorListResponse> {
@@ -89,6 +91,7 @@ export class HttpConnectorService {
         return em.getRepository(Connector).save(row);
       }),
     );
+    this.changes.changed(updated.id);
     return toConnectorResponse(updated);
   }
 
@@ -96,6 +99,7 @@ export class HttpConnectorService {
     const row = await this.getEntity(companyId, id);
     await this.connectors.delete(forCompany<Connector>(companyId, { id: row.id }));
     this.executor.forget(row.id);
+    this.changes.changed(row.id);
   }
 
   async setSecret(companyId: string, id: string, input: SetConnectorSecretRequest): Promise<ConnectorResponse> {
@@ -103,6 +107,7 @@ export class HttpConnectorService {
     row.secretCiphertext = this.secrets.encrypt(input.api_token, secretContext(row.id));
     const saved = await this.connectors.save(row);
     this.executor.forget(row.id);
+    this.changes.changed(row.id);
     return toConnectorResponse(saved);
   }
 

@@ -5,6 +5,7 @@ import type { DataSource, Repository } from 'typeorm';
 import { safeEqual } from '../../common/crypto.js';
 import { forCompany, isUuid } from '../../common/tenant.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { ConnectorChanges } from '../http-connector/connector-changes.js';
 import { Connector } from '../http-connector/entities/connector.entity.js';
 import { HttpConnectorService } from '../http-connector/http-connector.service.js';
 import { ScimToken } from './entities/scim-token.entity.js';
@@ -15,6 +16,10 @@ import { ScimErrors } from './scim.errors.js';
 
 /** last_used_at is written at most this often per token. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
+/** A held connector is read again after this long even if no change was heard (a backstop). */
+const HELD_AT_MOST_MS = 60_000;
+/** Connectors held per process; past it the held set starts over. */
+const HELD_CONNECTORS_MAX = 10_000;
 
 type TokenRow = Record<string, unknown> & { t_token_hash: string; t_last_used_at: Date | string | null };
 
@@ -23,13 +28,18 @@ type TokenRow = Record<string, unknown> & { t_token_hash: string; t_last_used_at
 export class ScimTokenService {
   private readonly logger = new Logger(ScimTokenService.name);
   private authSql?: string;
+  /** Connector id → its token hash and connector, held between requests (see `entry`). */
+  private readonly held = new Map<string, AuthEntry>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(ScimToken) private readonly tokens: Repository<ScimToken>,
     private readonly connectors: HttpConnectorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly changes: ConnectorChanges,
+  ) {
+    changes.subscribe((connectorId) => (connectorId === null ? this.held.clear() : this.held.delete(connectorId)));
+  }
 
   baseUrl(connectorId: string): string {
     return scimBaseUrl(this.config.publicUrl, connectorId);
@@ -46,6 +56,7 @@ export class ScimTokenService {
        RETURNING created_at`,
       [connector.id, companyId, hash],
     );
+    this.changes.changed(connector.id);
     return { token, baseUrl: this.baseUrl(connector.id), createdAt: new Date(rows[0]!.created_at).toISOString() };
   }
 
@@ -68,15 +79,38 @@ export class ScimTokenService {
   async authenticate(token: string | undefined, connectorId: string): Promise<ScimRequestContext> {
     if (token === undefined || !isUuid(connectorId)) throw ScimErrors.unauthorized();
     const hash = hashScimToken(token);
-    // One round trip: the connector's token and the connector itself (gone with it when deleted),
-    // read on every request so that a rotation or deletion takes effect at once on every process.
-    const rows: TokenRow[] = await this.db.query(this.authQuery(), [connectorId.toLowerCase()]);
+    const entry = await this.entry(connectorId.toLowerCase());
+    if (!entry || !safeEqual(entry.tokenHash, hash)) throw ScimErrors.unauthorized();
+    await this.touch(entry);
+    return entry.context;
+  }
+
+  /**
+   * The connector's token and the connector itself. Read from the database (one round trip) unless
+   * this process holds them from an earlier request and hears of every change to them
+   * (ConnectorChanges): a rotation, deletion or settings change, committed by any process, drops
+   * the held copy the moment it commits, and the next request reads again.
+   */
+  private async entry(connectorId: string): Promise<AuthEntry | undefined> {
+    const held = this.held.get(connectorId);
+    if (held && this.changes.watching && Date.now() - held.readAt < HELD_AT_MOST_MS) return held;
+    const version = this.changes.version;
+    const rows: TokenRow[] = await this.db.query(this.authQuery(), [connectorId]);
     const row = rows[0];
-    if (!row || !safeEqual(row.t_token_hash, hash)) throw ScimErrors.unauthorized();
-    const connector = this.hydrateConnector(row);
-    const lastUsedAt = row.t_last_used_at === null ? null : new Date(row.t_last_used_at);
-    await this.touch(connector.id, row.t_token_hash, lastUsedAt);
-    return { scope: { companyId: connector.companyId, connectorId: connector.id }, connector, baseUrl: this.baseUrl(connector.id) };
+    if (!row) return undefined;
+    const connector = deepFreeze(this.hydrateConnector(row));
+    const entry: AuthEntry = {
+      tokenHash: row.t_token_hash,
+      lastUsedAt: row.t_last_used_at === null ? null : new Date(row.t_last_used_at).getTime(),
+      readAt: Date.now(),
+      context: Object.freeze({ scope: Object.freeze({ companyId: connector.companyId, connectorId: connector.id }), connector, baseUrl: this.baseUrl(connector.id) }),
+    };
+    // Held only if nothing changed while it was read (else it may already be stale).
+    if (this.changes.watching && this.changes.version === version) {
+      if (this.held.size >= HELD_CONNECTORS_MAX) this.held.clear();
+      this.held.set(connectorId, entry);
+    }
+    return entry;
   }
 
   /** SELECT of the token's hash and last use with every connector column (as `c_<column>`). */
@@ -102,22 +136,41 @@ export class ScimTokenService {
   }
 
   /**
-   * Records the token's use at most once a minute: skipped while the last use read with the token
-   * is recent; the UPDATE repeats the condition so concurrent requests (and processes) write once.
+   * Records the token's use at most once a minute: skipped while the last use known here is
+   * recent; the UPDATE repeats the condition so concurrent requests (and processes) write once.
    */
-  private async touch(connectorId: string, tokenHash: string, lastUsedAt: Date | null): Promise<void> {
-    if (lastUsedAt && Date.now() - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+  private async touch(entry: AuthEntry): Promise<void> {
+    if (entry.lastUsedAt !== null && Date.now() - entry.lastUsedAt < LAST_USED_RESOLUTION_MS) return;
+    entry.lastUsedAt = Date.now();
+    const connectorId = entry.context.connector.id;
     try {
       await this.tokens.query(
         `UPDATE scim_tokens SET last_used_at = now()
           WHERE connector_id = $1 AND token_hash = $2 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-        [connectorId, tokenHash],
+        [connectorId, entry.tokenHash],
       );
     } catch (err) {
       // Bookkeeping only: a failed write must not turn a valid token away.
       this.logger.warn({ err: { name: (err as Error).name, message: (err as Error).message }, connectorId }, 'Could not record SCIM token use');
     }
   }
+}
+
+type AuthEntry = {
+  tokenHash: string;
+  /** Epoch ms of the last recorded use, as known to this process. */
+  lastUsedAt: number | null;
+  readAt: number;
+  context: ScimRequestContext;
+};
+
+/** Frozen: one held connector serves many requests at once, so none may change it. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof Date)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
