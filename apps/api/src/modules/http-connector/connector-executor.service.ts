@@ -97,6 +97,20 @@ export type PreparedCall = {
 };
 
 const USER_AGENT = 'Gatehouse-Connector/1.0';
+
+/**
+ * A frozen mapping (a connector SCIM holds between requests) cannot change, so it is checked once
+ * rather than on every call it drives; any other is checked each time.
+ */
+const checkedMappings = new WeakMap<object, { operation: CapabilityKey; issues: ReturnType<typeof validateMapping> }>();
+function mappingIssues(operation: CapabilityKey, raw: unknown): ReturnType<typeof validateMapping> {
+  if (typeof raw !== 'object' || raw === null || !Object.isFrozen(raw)) return validateMapping(operation, raw);
+  const checked = checkedMappings.get(raw);
+  if (checked?.operation === operation) return checked.issues;
+  const issues = validateMapping(operation, raw);
+  checkedMappings.set(raw, { operation, issues });
+  return issues;
+}
 const DEFAULT_ACCEPT = 'application/json, application/xml;q=0.9, */*;q=0.8';
 // Set by the HTTP client from the request itself; a template must not override them.
 const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection']);
@@ -121,7 +135,7 @@ export class ConnectorExecutor {
     const auth = this.authOf(connector);
     const raw = (connector.mappings ?? {})[operation];
     if (raw === undefined || raw === null) throw ConnectorErrors.noMapping(operation);
-    const issues = validateMapping(operation, raw);
+    const issues = mappingIssues(operation, raw);
     if (issues.length > 0) throw ConnectorErrors.invalidMapping(operation, issues);
     const mapping = raw as OperationMapping;
     let rendered;
