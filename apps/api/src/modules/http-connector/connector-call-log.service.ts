@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ConnectorCallListResponse, ConnectorCallResponse, ListConnectorCallsQuery } from '@gatehouse/contracts';
 import type { EntityManager, Repository } from 'typeorm';
+import { queryPrepared } from '../../database/prepared.js';
 import { ConnectorCall, type ConnectorCallSource } from './entities/connector-call.entity.js';
 
 export type CallRecord = {
@@ -50,7 +51,8 @@ export class ConnectorCallLog {
       // the cut-off walks the whole log, so it is not done on every call). The DELETE sees the
       // table as it was before this statement, so it keeps one row fewer of the older ones to
       // make room for the new one; when no trim is due, its one-time condition skips the scan.
-      await manager.query(
+      await queryPrepared(
+        manager,
         `WITH touched AS (
            UPDATE connectors SET last_call_at = now(), last_error = $9,
                   calls_since_trim = CASE WHEN calls_since_trim + 1 >= $12 THEN 0 ELSE calls_since_trim + 1 END

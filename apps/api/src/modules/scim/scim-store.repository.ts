@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { isUuid } from '../../common/tenant.js';
+import { queryPrepared } from '../../database/prepared.js';
 import { ScimGroupMember } from './entities/scim-group-member.entity.js';
 import { ScimGroup } from './entities/scim-group.entity.js';
 import { ScimUser } from './entities/scim-user.entity.js';
@@ -114,7 +115,8 @@ export class ScimStore {
    * the same name waits for it, then finds the name taken (or free again after a rollback).
    */
   async claimUser(em: EntityManager, row: ScimUser): Promise<boolean> {
-    const inserted: unknown[] = await em.query(
+    const inserted: unknown[] = await queryPrepared(
+      em,
       `INSERT INTO scim_users (id, company_id, connector_id, user_name, user_name_lower, external_id, active, resource, downstream_id, created_at, updated_at, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (connector_id, user_name_lower) DO NOTHING
@@ -139,7 +141,7 @@ export class ScimStore {
 
   /** Records the downstream app's id of a user this transaction created. */
   async linkUser(em: EntityManager, scope: ScimScope, id: string, downstreamId: string | null): Promise<void> {
-    await em.query('UPDATE scim_users SET downstream_id = $4 WHERE id = $1 AND company_id = $2 AND connector_id = $3', [id, scope.companyId, scope.connectorId, downstreamId]);
+    await queryPrepared(em, 'UPDATE scim_users SET downstream_id = $4 WHERE id = $1 AND company_id = $2 AND connector_id = $3', [id, scope.companyId, scope.connectorId, downstreamId]);
   }
 
   async updateUser(em: EntityManager, row: ScimUser): Promise<void> {
@@ -303,7 +305,8 @@ export class ScimStore {
    * builder cost more than running them.
    */
   private async selectUsers(em: EntityManager, scope: ScimScope, where: string, params: unknown[], suffix = '', suffixParams: unknown[] = []): Promise<ScimUser[]> {
-    const rows: UserRow[] = await em.query(
+    const rows = await queryPrepared<UserRow>(
+      em,
       `SELECT ${USER_COLUMNS} FROM scim_users u WHERE u.company_id = $1 AND u.connector_id = $2${where ? ` AND ${where}` : ''}${suffix}`,
       [scope.companyId, scope.connectorId, ...params, ...suffixParams],
     );

@@ -4,6 +4,7 @@ import type { ScimTokenIssuedResponse, ScimTokenStatusResponse } from '@gatehous
 import type { DataSource, Repository } from 'typeorm';
 import { safeEqual } from '../../common/crypto.js';
 import { forCompany, isUuid } from '../../common/tenant.js';
+import { queryPrepared } from '../../database/prepared.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { ConnectorChanges } from '../http-connector/connector-changes.js';
 import { Connector } from '../http-connector/entities/connector.entity.js';
@@ -95,7 +96,7 @@ export class ScimTokenService {
     const held = this.held.get(connectorId);
     if (held && this.changes.watching && Date.now() - held.readAt < HELD_AT_MOST_MS) return held;
     const version = this.changes.version;
-    const rows: TokenRow[] = await this.db.query(this.authQuery(), [connectorId]);
+    const rows = await queryPrepared<TokenRow>(this.db.manager, this.authQuery(), [connectorId]);
     const row = rows[0];
     if (!row) return undefined;
     const connector = deepFreeze(this.hydrateConnector(row));
