@@ -141,33 +141,38 @@ try {
   // requests on a database server (Gatehouse hears of every change to them), so neither side reads
   // them. A create is the transaction that claims the userName, calls the app (the stub, same
   // body, same keep-alive socket kind), links the app's id and commits, then the call-log row; a
-  // filtered get is the one SELECT.
+  // filtered get is the one SELECT. Named (prepared) statements, as Gatehouse sends them.
   floorDb = new pg.Client({ connectionString: db.url || undefined });
   if (!EMBEDDED) await floorDb.connect();
   const [{ connector_id: connectorId, company_id: companyId }] = EMBEDDED ? [{}] : (await floorDb.query('SELECT connector_id, company_id FROM scim_tokens')).rows;
+  const statementNames = new Map();
+  const named = (text, values) => {
+    if (!statementNames.has(text)) statementNames.set(text, `floor_${statementNames.size}`);
+    return { name: statementNames.get(text), text, values };
+  };
   const floorCreate = async () => {
     const userName = nextName('floor');
     const start = process.hrtime.bigint();
     await floorDb.query('BEGIN');
-    const claimed = await floorDb.query(
+    const claimed = await floorDb.query(named(
       `INSERT INTO scim_users (id, company_id, connector_id, user_name, user_name_lower, external_id, active, resource, downstream_id, created_at, updated_at, version)
        VALUES (gen_random_uuid(), $1, $2, $3, lower($3), $4, true, $5, NULL, now(), now(), 1)
        ON CONFLICT (connector_id, user_name_lower) DO NOTHING RETURNING id`,
       [companyId, connectorId, userName, `ext-${userName}`, scimUser(userName)],
-    );
+    ));
     const app = check('floor POST /users', await timed(`${stub.baseUrl}/users`, { method: 'POST', headers: appPost, body: appUser(userName) }), 201);
-    await floorDb.query('UPDATE scim_users SET downstream_id = $2 WHERE id = $1', [claimed.rows[0].id, JSON.parse(app.text).id]);
+    await floorDb.query(named('UPDATE scim_users SET downstream_id = $2 WHERE id = $1', [claimed.rows[0].id, JSON.parse(app.text).id]));
     await floorDb.query('COMMIT');
-    await floorDb.query(
+    await floorDb.query(named(
       `INSERT INTO connector_calls (company_id, connector_id, operation, method, url, status, duration_ms, attempts, error, source)
        VALUES ($1, $2, 'create_user', 'POST', $3, 201, 1, 1, NULL, 'scim')`,
       [companyId, connectorId, `${stub.baseUrl}/users`],
-    );
+    ));
     return { ms: Number(process.hrtime.bigint() - start) / 1e6 };
   };
   const floorGet = async (userName) => {
     const start = process.hrtime.bigint();
-    await floorDb.query('SELECT * FROM scim_users WHERE connector_id = $1 AND user_name_lower = $2', [connectorId, userName.toLowerCase()]);
+    await floorDb.query(named('SELECT * FROM scim_users WHERE connector_id = $1 AND user_name_lower = $2', [connectorId, userName.toLowerCase()]));
     return { ms: Number(process.hrtime.bigint() - start) / 1e6 };
   };
 
