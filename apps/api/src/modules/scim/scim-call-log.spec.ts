@@ -6,13 +6,15 @@ import { ScimCallLog } from './scim-call-log.js';
 
 function setup() {
   const written: string[] = [];
-  // The call log writes each call with one INSERT … statement; its third parameter is the operation.
-  const manager = {
-    query: async (sql: string, params: unknown[] = []) => {
-      if (/INSERT INTO connector_calls/.test(sql)) written.push(params[2] as string);
-      return [];
+  // The call log writes each call with one INSERT … statement (a prepared one, through the pool);
+  // its third parameter is the operation.
+  const pool = {
+    query: async ({ text, values = [] }: { text: string; values?: unknown[] }) => {
+      if (/INSERT INTO connector_calls/.test(text)) written.push(values[2] as string);
+      return { rows: [] };
     },
   };
+  const manager = { connection: { driver: { master: pool } } };
   const calls = { manager } as unknown as Repository<ConnectorCall>;
   return { log: new ScimCallLog(calls), written };
 }
