@@ -1,7 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
@@ -9,6 +10,7 @@ import { loggerOptions } from './common/logging.js';
 import { DATABASE_TARGET } from './database/database-target.js';
 import { migrations } from './database/migrations/index.js';
 import { poolSize } from './database/pool-size.js';
+import { allowNamedStatements } from './database/prepared.js';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
@@ -42,7 +44,7 @@ export class AppModule {
           migrations,
           migrationsRun: true,
           migrationsTransactionMode: 'each',
-          extra: { max: poolSize(opts.embeddedDatabase, opts.config.dbPoolSize) },
+          extra: { max: poolSize(opts.embeddedDatabase, opts.config.dbPoolSize), idleTimeoutMillis: opts.config.dbPoolIdleTimeoutMs },
           logging: false,
         }),
         DiscoveryModule,
@@ -59,6 +61,15 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: opts.config },
         { provide: DATABASE_TARGET, useValue: { url: opts.databaseUrl, embedded: opts.embeddedDatabase } },
+        {
+          // Named prepared statements only where each connection has a session of its own.
+          provide: 'NAMED_STATEMENTS',
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => {
+            if (!opts.embeddedDatabase) allowNamedStatements(dataSource);
+            return !opts.embeddedDatabase;
+          },
+        },
       ],
       exports: [APP_CONFIG, DATABASE_TARGET],
       global: true,

@@ -41,6 +41,7 @@ const envSchema = z.object({
     .refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user:pass@host:5432/db (leave it unset for the embedded database)'),
   DATA_DIR: z.string().min(1).default('.data'),
   DB_POOL_SIZE: int('DB_POOL_SIZE', 10, 1, 200),
+  DB_POOL_IDLE_TIMEOUT_MS: int('DB_POOL_IDLE_TIMEOUT_MS', 10_000, 100, 3_600_000),
   SIGNUP_ENABLED: bool('SIGNUP_ENABLED', true),
   SESSION_TTL_HOURS: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
   LOGIN_MAX_ATTEMPTS: int('LOGIN_MAX_ATTEMPTS', 10, 1, 10000),
@@ -63,6 +64,8 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolSize: number;
+  /** How long an unused pooled connection stays open before the pool closes it. */
+  dbPoolIdleTimeoutMs: number;
   signupEnabled: boolean;
   sessionTtlHours: number;
   loginMaxAttempts: number;
@@ -98,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: e.DATA_DIR,
     dbPoolSize: e.DB_POOL_SIZE,
+    dbPoolIdleTimeoutMs: e.DB_POOL_IDLE_TIMEOUT_MS,
     signupEnabled: e.SIGNUP_ENABLED,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,

@@ -1,8 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 const names = new Map<string, string>();
+
+/**
+ * Data sources whose connections each have a session of their own (a PostgreSQL server). On the
+ * embedded engine every connection shares ONE backend session, which outlives the connection: a
+ * connection the pool opens after its idle timeout would prepare a name that session still holds
+ * ("prepared statement … already exists"). There, statements are sent unnamed. Unnamed is the
+ * default: a data source must be declared to allow named ones.
+ */
+const ownSessions = new WeakSet<object>();
+
+export function allowNamedStatements(dataSource: DataSource): void {
+  ownSessions.add(dataSource);
+}
 
 /** The statement's name: derived from its text, so two different statements never share one. */
 export function statementName(text: string): string {
@@ -18,11 +31,12 @@ export function statementName(text: string): string {
  * Runs a statement sent on most requests (SCIM lookups and writes, the call log) as a named
  * prepared statement: the server parses and plans it once per connection instead of on every
  * execution, which about halves the round trip of a small query on this kind of machine
- * (docs/performance.md). Rows come back as `em.query` returns them. Inside a transaction it runs
- * on the transaction's connection; errors are the driver's (`code` is the SQLSTATE).
+ * (docs/performance.md); on the embedded engine it is sent unnamed (see ownSessions). Rows come
+ * back as `em.query` returns them. Inside a transaction it runs on the transaction's connection;
+ * errors are the driver's (`code` is the SQLSTATE).
  */
 export async function queryPrepared<T extends QueryResultRow = Record<string, unknown>>(em: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  const statement = { name: statementName(text), text, values };
+  const statement = ownSessions.has(em.connection) ? { name: statementName(text), text, values } : { text, values };
   const runner = em.queryRunner;
   if (runner) {
     const client = (await runner.connect()) as PoolClient;
