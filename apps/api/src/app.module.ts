@@ -1,8 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
-import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
@@ -10,7 +9,8 @@ import { loggerOptions } from './common/logging.js';
 import { DATABASE_TARGET } from './database/database-target.js';
 import { migrations } from './database/migrations/index.js';
 import { poolSize } from './database/pool-size.js';
-import { allowNamedStatements } from './database/prepared.js';
+import { databaseSetupProvider } from './database/database-setup.js';
+import { resilientPg } from './database/resilient-pool.js';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
@@ -38,6 +38,8 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(opts.config, opts.logStream)),
         TypeOrmModule.forRoot({
           type: 'postgres',
+          // pg with a pool that retries, once, a safe statement whose connection died under it.
+          driver: resilientPg,
           url: opts.databaseUrl,
           autoLoadEntities: true,
           synchronize: false,
@@ -61,15 +63,7 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: opts.config },
         { provide: DATABASE_TARGET, useValue: { url: opts.databaseUrl, embedded: opts.embeddedDatabase } },
-        {
-          // Named prepared statements only where each connection has a session of its own.
-          provide: 'NAMED_STATEMENTS',
-          inject: [getDataSourceToken()],
-          useFactory: (dataSource: DataSource) => {
-            if (!opts.embeddedDatabase) allowNamedStatements(dataSource);
-            return !opts.embeddedDatabase;
-          },
-        },
+        databaseSetupProvider,
       ],
       exports: [APP_CONFIG, DATABASE_TARGET],
       global: true,

@@ -32,8 +32,21 @@ export const meResponseSchema = z.object({
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
+/**
+ * GET /api/health: `error` (503) when the database does not answer; `degraded` (200) while a part
+ * that must not fail silently has failed recently (the connector call log), with the time of
+ * its last failure.
+ */
 export const healthResponseSchema = z.object({
-  status: z.enum(['ok', 'error']),
+  status: z.enum(['ok', 'degraded', 'error']),
   db: z.enum(['ok', 'error']),
+  callLog: z.enum(['ok', 'degraded']),
+  callLogLastFailureAt: z.string().nullable(),
 });
+/** GET /api/health/live: the process answers (nothing else is checked). */
+export const healthLiveResponseSchema = z.object({ status: z.literal('ok') });
+/** GET /api/health/ready: the database answers (503 and `error` when it does not). */
+export const healthReadyResponseSchema = z.object({ status: z.enum(['ok', 'error']), db: z.enum(['ok', 'error']) });
+export type HealthLiveResponse = z.infer<typeof healthLiveResponseSchema>;
+export type HealthReadyResponse = z.infer<typeof healthReadyResponseSchema>;
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isConnectionLost } from '../../database/resilient-pool.js';
 import { AppError } from './app-error.js';
 import { statusForCode } from './error-codes.js';
 
@@ -61,6 +62,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return this.plain(status, status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', String(message));
     }
     const err = exception as Error;
+    if (isConnectionLost(exception)) {
+      this.logger.error({ err: { name: err?.name, message: err?.message } }, 'Database unavailable');
+      return databaseUnavailable();
+    }
     this.logger.error({ err: { name: err?.name, message: err?.message } }, 'Unhandled error');
     return this.plain(500, 'INTERNAL', 'Something went wrong on our side. Try again; if it keeps happening, contact support with the x-request-id of this response.');
   }
@@ -68,6 +73,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private plain(status: number, code: string, message: string) {
     return { status, headers: {} as Record<string, string>, body: { statusCode: status, error: reasonPhrases[status] ?? 'Error', code, message, details: [] } };
   }
+}
+
+/** Seconds a client is asked to wait when the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+export const DATABASE_UNAVAILABLE_MESSAGE = `The database is not reachable right now; nothing was changed. Try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`;
+
+function databaseUnavailable() {
+  const status = 503;
+  return {
+    status,
+    headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } as Record<string, string>,
+    body: { statusCode: status, error: reasonPhrases[status]!, code: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, details: [] },
+  };
 }
 
 export function formatBytes(n: number | undefined): string {

@@ -1,6 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { HealthController } from './health.controller.js';
 import { HealthService } from './health.service.js';
+import { PartHealth } from './part-health.js';
 
-@Module({ controllers: [HealthController], providers: [HealthService] })
+// Global: any module reports a failing part (PartHealth) without importing this one.
+@Global()
+@Module({ controllers: [HealthController], providers: [HealthService, PartHealth], exports: [PartHealth] })
 export class HealthModule {}

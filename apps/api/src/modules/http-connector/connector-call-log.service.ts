@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { ConnectorCallListResponse, ConnectorCallResponse, ListConnectorCallsQuery } from '@gatehouse/contracts';
 import type { EntityManager, Repository } from 'typeorm';
 import { queryPrepared } from '../../database/prepared.js';
+import { PartHealth } from '../health/part-health.js';
 import { ConnectorCall, type ConnectorCallSource } from './entities/connector-call.entity.js';
 
 export type CallRecord = {
@@ -32,11 +33,14 @@ export const CALLS_TRIMMED_EVERY = 100;
 export class ConnectorCallLog {
   private readonly logger = new Logger('ConnectorCalls');
 
-  constructor(@InjectRepository(ConnectorCall) private readonly calls: Repository<ConnectorCall>) {}
+  constructor(
+    @InjectRepository(ConnectorCall) private readonly calls: Repository<ConnectorCall>,
+    private readonly health: PartHealth,
+  ) {}
 
   /**
-   * Never fails the call it records: a log write that fails is reported in the server log and the
-   * caller still gets the downstream answer. With `em`, the rows are written inside the caller's
+   * Never fails the call it records: a log write that fails is an error in the server log and
+   * makes /api/health report the call log degraded, and the caller still gets the downstream answer. With `em`, the rows are written inside the caller's
    * transaction (behind a savepoint, so a failed write cannot abort it): on the embedded database a
    * write through another pool connection would wait for that transaction to end.
    */
@@ -88,7 +92,8 @@ export class ConnectorCallLog {
       if (savepoint) await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
     } catch (err) {
       if (savepoint) await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`).catch(() => undefined);
-      this.logger.warn({ connectorId: call.connectorId, operation: call.operation, err: { name: (err as Error).name, message: (err as Error).message } }, 'Could not record a connector call');
+      this.health.failed('callLog');
+      this.logger.error({ connectorId: call.connectorId, operation: call.operation, err: { name: (err as Error).name, message: (err as Error).message } }, 'Could not record a connector call');
     }
   }
 

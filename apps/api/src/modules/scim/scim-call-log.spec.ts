@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Repository } from 'typeorm';
 import type { CallRecord } from '../http-connector/connector-call-log.service.js';
 import type { ConnectorCall } from '../http-connector/entities/connector-call.entity.js';
+import { PartHealth } from '../health/part-health.js';
 import { ScimCallLog } from './scim-call-log.js';
 
 function setup() {
@@ -16,7 +17,7 @@ function setup() {
   };
   const manager = { connection: { driver: { master: pool } } };
   const calls = { manager } as unknown as Repository<ConnectorCall>;
-  return { log: new ScimCallLog(calls), written };
+  return { log: new ScimCallLog(calls, new PartHealth()), written };
 }
 
 const call = (operation: string): CallRecord => ({

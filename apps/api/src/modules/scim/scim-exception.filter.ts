@@ -3,7 +3,8 @@ import { MESSAGE_ERROR, SCIM_CONTENT_TYPE, ScimError, toScimErrorBody, type Scim
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../../common/errors/app-error.js';
 import { statusForCode } from '../../common/errors/error-codes.js';
-import { formatBytes } from '../../common/errors/http-exception.filter.js';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, formatBytes } from '../../common/errors/http-exception.filter.js';
+import { isConnectionLost } from '../../database/resilient-pool.js';
 import { ScimHttpError } from './scim.errors.js';
 
 type BodyParserError = Error & { type?: string; limit?: number };
@@ -67,6 +68,11 @@ function answer(exception: unknown, req: Request): Answer {
     }
   }
   const err = exception as Error;
+  if (isConnectionLost(exception)) {
+    // An identity provider retries a 503 later (and honours Retry-After).
+    logger.error({ err: { name: err?.name, message: err?.message } }, 'Database unavailable in a SCIM request');
+    return { ...plain(503, DATABASE_UNAVAILABLE_MESSAGE), headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } };
+  }
   logger.error({ err: { name: err?.name, message: err?.message } }, 'Unhandled error in a SCIM request');
   return { status: 500, body: toScimErrorBody(exception), headers: {} };
 }
