@@ -179,7 +179,7 @@ describe('streamIngestBody', () => {
       const err = await refusal(readIngestBody(req, { maxBytes: MB, idleTimeoutMs: 1000 }));
       expect(Date.now() - started).toBeGreaterThanOrEqual(950);
       expect(err.code).toBe('REQUEST_TIMEOUT');
-      expect(err.message).toMatch(/^No data arrived for 1 second while .*; the push was not stored\. Send the body without pauses/);
+      expect(err.message).toMatch(/^No data arrived for 1 second while .*; the push was not stored\. Send the whole body without pauses/);
       expect(err.headers).toEqual({ Connection: 'close' });
       expect(req.isPaused()).toBe(true);
     });

@@ -62,7 +62,7 @@ export const IngestErrors = {
   idle: (seconds: number) =>
     new AppError(
       'REQUEST_TIMEOUT',
-      `No data arrived for ${seconds} second${seconds === 1 ? '' : 's'} while the request body was being received; the push was not stored. Send the body without pauses, or split it into smaller pushes. This limit is set by the server's INGEST_IDLE_TIMEOUT_SECONDS.`,
+      `No data arrived for ${seconds} second${seconds === 1 ? '' : 's'} while the request body was being received; the push was not stored. Send the whole body without pauses (build it before sending, not while sending), then retry. This limit is set by the server's INGEST_IDLE_TIMEOUT_SECONDS.`,
       [],
       { Connection: 'close' },
       { idleTimeoutSeconds: seconds },
