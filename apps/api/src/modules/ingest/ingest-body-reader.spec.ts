@@ -184,6 +184,14 @@ describe('streamIngestBody', () => {
       expect(req.isPaused()).toBe(true);
     });
 
+    it('refuses a gzipped body that stops arriving the same way', async () => {
+      const req = source({ 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      const gzipped = gzipSync(JSON.stringify({ data: [{ id: '1' }, { id: '2' }] }));
+      setImmediate(() => req.write(gzipped.subarray(0, gzipped.length - 8)));
+      const err = await refusal(readIngestBody(req, { maxBytes: MB, idleTimeoutMs: 200 }));
+      expect(err.code).toBe('REQUEST_TIMEOUT');
+    });
+
     it('restarts the clock with every piece that arrives', async () => {
       const req = source({ 'content-type': 'application/json' });
       const pieces = ['{"data":[', '{"id":"1"}', ',{"id":"2"}', ']}'];
