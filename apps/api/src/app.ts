@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
@@ -29,6 +30,7 @@ const API_PREFIXES = ['/api', '/external', '/scim'];
 export async function createApp(opts: CreateAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(opts), { bodyParser: false, bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
+  setServerTimeouts(app.getHttpServer() as Server);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   // No body-hash ETag on every JSON answer: SCIM declares ETags unsupported (an IdP must not get
@@ -71,6 +73,25 @@ export async function createApp(opts: CreateAppOptions): Promise<NestExpressAppl
   const webDist = opts.webDist === undefined ? resolve(here, '../../web/dist') : opts.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) serveWeb(app, webDist);
   return app;
+}
+
+/**
+ * Node's deadline for a whole request (requestTimeout, 5 minutes by default) would cut off a
+ * long push that is still sending, so there is none: a client that stops sending is caught
+ * instead by the socket inactivity timeout, or on the ingest route by its own idle clock
+ * (INGEST_IDLE_TIMEOUT_SECONDS, which does not count time the body waits on the server).
+ */
+export const SERVER_TIMEOUTS = {
+  /** All headers of a request must arrive within this. */
+  headersMs: 30_000,
+  /** A connection on which nothing moves in either direction for this long during a request is closed. */
+  idleSocketMs: 120_000,
+};
+
+function setServerTimeouts(server: Server) {
+  server.requestTimeout = 0;
+  server.headersTimeout = SERVER_TIMEOUTS.headersMs;
+  server.timeout = SERVER_TIMEOUTS.idleSocketMs;
 }
 
 function serveWeb(app: NestExpressApplication, webDist: string) {

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(c.dataDir).toBe('.data');
     expect(c.publicUrl).toBe('http://localhost:3000');
     expect(c.signupEnabled).toBe(true);
+    expect(c.ingestIdleTimeoutSeconds).toBe(15);
   });
 
   it.each([
@@ -17,6 +18,7 @@ describe('loadConfig', () => {
     [{ SIGNUP_ENABLED: 'maybe' }, 'SIGNUP_ENABLED must be true or false (got "maybe")'],
     [{ SECRETS_KEY: 'short' }, 'SECRETS_KEY must be 32 bytes in base64'],
     [{ PUBLIC_URL: 'gatehouse.example.com' }, 'PUBLIC_URL must be an absolute http(s) URL'],
+    [{ INGEST_IDLE_TIMEOUT_SECONDS: '0' }, 'INGEST_IDLE_TIMEOUT_SECONDS must be a whole number from 1 to 3600 (got "0")'],
   ])('stops with one line naming the variable: %j', (env, message) => {
     let error: unknown;
     try {

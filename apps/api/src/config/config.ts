@@ -54,6 +54,7 @@ const envSchema = z.object({
   INGEST_MAX_BODY_MB: int('INGEST_MAX_BODY_MB', 50, 1, 1024),
   INGEST_RETENTION: int('INGEST_RETENTION', 30, 1, 10000),
   INGEST_RATE_LIMIT_PER_MINUTE: int('INGEST_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+  INGEST_IDLE_TIMEOUT_SECONDS: int('INGEST_IDLE_TIMEOUT_SECONDS', 15, 1, 3600),
 });
 
 export type AppConfig = {
@@ -75,6 +76,8 @@ export type AppConfig = {
   ingestMaxBodyBytes: number;
   ingestRetention: number;
   ingestRateLimitPerMinute: number;
+  /** A push whose body stops arriving for this long is answered 408 and stores nothing. */
+  ingestIdleTimeoutSeconds: number;
 };
 
 /** Thrown when the environment is unusable; its message is one line naming the variable. */
@@ -111,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ingestMaxBodyBytes: e.INGEST_MAX_BODY_MB * 1024 * 1024,
     ingestRetention: e.INGEST_RETENTION,
     ingestRateLimitPerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,
+    ingestIdleTimeoutSeconds: e.INGEST_IDLE_TIMEOUT_SECONDS,
   };
 }
 

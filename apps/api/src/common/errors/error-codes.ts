@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONTEXT_NOT_ACCEPTED'
   | 'CONFLICT'
+  | 'REQUEST_TIMEOUT'
   | 'IDEMPOTENCY_MISMATCH'
   | 'UNPROCESSABLE'
   | 'RATE_LIMITED'
@@ -46,6 +47,8 @@ export function statusForCode(code: ErrorCode): number {
     case 'NOT_FOUND':
     case 'CONTEXT_NOT_ACCEPTED':
       return 404;
+    case 'REQUEST_TIMEOUT':
+      return 408;
     case 'CONFLICT':
       return 409;
     case 'PAYLOAD_TOO_LARGE':

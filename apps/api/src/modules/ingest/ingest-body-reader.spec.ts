@@ -170,5 +170,46 @@ describe('streamIngestBody', () => {
     const err = await refusal(readIngestBody(req, { maxBytes: MB }));
     expect(err.message).toMatch(/ended before it was complete/);
   });
-});
 
+  describe('idle timeout', () => {
+    it('refuses with 408 a body that stops arriving, and stops reading', async () => {
+      const req = source({ 'content-type': 'application/json' });
+      setImmediate(() => req.write('{"data":['));
+      const started = Date.now();
+      const err = await refusal(readIngestBody(req, { maxBytes: MB, idleTimeoutMs: 1000 }));
+      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+      expect(err.code).toBe('REQUEST_TIMEOUT');
+      expect(err.message).toMatch(/^No data arrived for 1 second while .*; the push was not stored\. Send the whole body without pauses/);
+      expect(err.headers).toEqual({ Connection: 'close' });
+      expect(req.isPaused()).toBe(true);
+    });
+
+    it('refuses a gzipped body that stops arriving the same way', async () => {
+      const req = source({ 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      const gzipped = gzipSync(JSON.stringify({ data: [{ id: '1' }, { id: '2' }] }));
+      setImmediate(() => req.write(gzipped.subarray(0, gzipped.length - 8)));
+      const err = await refusal(readIngestBody(req, { maxBytes: MB, idleTimeoutMs: 200 }));
+      expect(err.code).toBe('REQUEST_TIMEOUT');
+    });
+
+    it('restarts the clock with every piece that arrives', async () => {
+      const req = source({ 'content-type': 'application/json' });
+      const pieces = ['{"data":[', '{"id":"1"}', ',{"id":"2"}', ']}'];
+      void (async () => {
+        for (const piece of pieces) {
+          req.write(piece);
+          await new Promise((r) => setTimeout(r, 150));
+        }
+        req.end();
+      })();
+      const read = await readIngestBody(req, { maxBytes: MB, idleTimeoutMs: 250 });
+      expect(read.text).toBe(pieces.join(''));
+    });
+
+    it('does not count the time the body waits on the consumer', async () => {
+      const body = '{"data":[{"id":"1"}]}';
+      const read = await streamIngestBody(requestOf(body), { maxBytes: MB, idleTimeoutMs: 100 }, () => new Promise<void>((r) => setTimeout(r, 300)));
+      expect(read.sha256).toBe(sha256(body));
+    });
+  });
+});

@@ -9,13 +9,18 @@ import { IngestErrors } from './ingest.errors.js';
 // gzipped, and must be refused as soon as they pass the limit. They are never held whole: the
 // text goes on, piece by piece, to the JSON reader (ingest-json-stream.ts).
 
-export type BodySource = Readable & { headers: IncomingHttpHeaders };
+export type BodySource = Readable & { headers: IncomingHttpHeaders; setTimeout?: (msecs: number) => unknown };
 
 export interface ReadBodyOptions {
   /** Largest body accepted, both as received and once decompressed. */
   readonly maxBytes: number;
   /** Updated as bytes arrive, so a refusal can say how much was received. */
   readonly progress?: { wireBytes: number };
+  /**
+   * Refuses the body (408) once nothing has arrived for this long while it was being read. Time
+   * the body waits on us (for the database, or a stream slot) does not count.
+   */
+  readonly idleTimeoutMs?: number;
 }
 
 export interface IngestBodyRead {
@@ -73,7 +78,7 @@ function contentEncoding(value: string | undefined): Encoding {
  * client goes away before the end, so nothing half-received is ever stored.
  */
 export function streamIngestBody(req: BodySource, options: ReadBodyOptions, consume: BodyTextConsumer): Promise<IngestBodyRead> {
-  const { maxBytes } = options;
+  const { maxBytes, idleTimeoutMs } = options;
   let encoding: Encoding;
   try {
     encoding = checkBodyHeaders(req.headers, maxBytes);
@@ -89,8 +94,31 @@ export function streamIngestBody(req: BodySource, options: ReadBodyOptions, cons
     let wireBytes = 0;
     let settled = false;
     let gunzip: Gunzip | null = null;
+    // A client that stops sending would otherwise keep its request, and the transaction and
+    // stream slot of a large push, until it goes away. The clock runs only while we are ready
+    // for more: `holds` counts the reasons the body is paused on our side.
+    let idle: NodeJS.Timeout | null = null;
+    let holds = 0;
+    const stopIdleClock = () => {
+      if (idle) clearTimeout(idle);
+      idle = null;
+    };
+    const startIdleClock = () => {
+      stopIdleClock();
+      if (idleTimeoutMs === undefined || settled || holds > 0) return;
+      idle = setTimeout(() => fail(IngestErrors.idle(Math.round(idleTimeoutMs / 1000))), idleTimeoutMs);
+    };
+    const hold = () => {
+      holds++;
+      stopIdleClock();
+    };
+    const unhold = () => {
+      holds--;
+      startIdleClock();
+    };
 
     const cleanup = () => {
+      stopIdleClock();
       req.off('data', onWireData);
       req.off('end', onWireEnd);
       req.off('error', onAbort);
@@ -121,10 +149,12 @@ export function streamIngestBody(req: BodySource, options: ReadBodyOptions, cons
       if (held === undefined) return then();
       const source = gunzip ?? req;
       source.pause();
+      hold();
       held.then(() => {
         if (settled) return;
         then();
         source.resume();
+        unhold();
       }, fail);
     };
     const onData = (chunk: Buffer) => {
@@ -150,14 +180,18 @@ export function streamIngestBody(req: BodySource, options: ReadBodyOptions, cons
     const onWireData = (chunk: Buffer) => {
       if (settled) return;
       wireBytes += chunk.length;
+      idle?.refresh();
       if (options.progress) options.progress.wireBytes = wireBytes;
       if (wireBytes > maxBytes) return fail(IngestErrors.tooLarge(maxBytes, false));
       if (gunzip) {
         // Respect the decompressor's backpressure so a bomb is inflated only as fast as we count.
         if (!gunzip.write(chunk)) {
           req.pause();
+          hold();
           gunzip.once('drain', () => {
-            if (!settled) req.resume();
+            if (settled) return;
+            req.resume();
+            unhold();
           });
         }
       } else onData(chunk);
@@ -182,7 +216,11 @@ export function streamIngestBody(req: BodySource, options: ReadBodyOptions, cons
     req.on('end', onWireEnd);
     req.on('error', onAbort);
     req.on('close', onClose);
+    // This request's own idle clock replaces the server's socket timeout (app.ts), which would
+    // also count the time the body waits on us.
+    req.setTimeout?.(0);
     req.resume();
+    startIdleClock();
   });
 }
 

@@ -58,6 +58,15 @@ export const IngestErrors = {
       { Connection: 'close' },
       { limitBytes: limit },
     ),
+  /** The connection is closed after this answer: the rest of the body, if it ever comes, is not read. */
+  idle: (seconds: number) =>
+    new AppError(
+      'REQUEST_TIMEOUT',
+      `No data arrived for ${seconds} second${seconds === 1 ? '' : 's'} while the request body was being received; the push was not stored. Send the whole body without pauses (build it before sending, not while sending), then retry. This limit is set by the server's INGEST_IDLE_TIMEOUT_SECONDS.`,
+      [],
+      { Connection: 'close' },
+      { idleTimeoutSeconds: seconds },
+    ),
   invalidGzip: () => bodyProblem('The body was sent with Content-Encoding: gzip but is not valid gzip data.'),
   invalidJson: (message: string, line: number, column: number) => bodyProblem(message, { line, column }),
   tooDeep: (index: number, maxDepth: number, recordCount: number) =>

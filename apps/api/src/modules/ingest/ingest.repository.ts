@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { IngestValidationError, SubmissionStatus } from '@gatehouse/contracts';
 import { QueryFailedError, type DataSource, type QueryRunner } from 'typeorm';
 import type { RecordBatchSink } from './ingest-records.js';
+import { StreamSlots } from './stream-slots.js';
 
 /** Records per INSERT statement: big enough to amortise a round trip, small enough to bound memory. */
 export const INSERT_BATCH_SIZE = 5000;
@@ -75,14 +76,15 @@ export class IngestRepository {
   /**
    * Large submissions are written while their body still arrives, each holding a pooled
    * connection until its end; at most half the pool does so at once, so slow uploads can never
-   * take every connection. With a one-connection pool (the embedded engine) nothing is written
+   * take every connection, and one company at most half of those, so its uploads never keep
+   * another's waiting. With a one-connection pool (the embedded engine) nothing is written
    * before the end: an open transaction there would hold every other request.
    */
-  private readonly streamSlots: Semaphore | null;
+  private readonly streamSlots: StreamSlots | null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     const pool = Number((dataSource.options as { extra?: { max?: number } }).extra?.max ?? 10);
-    this.streamSlots = pool > 1 ? new Semaphore(Math.floor(pool / 2)) : null;
+    this.streamSlots = pool > 1 ? StreamSlots.withHalfShare(Math.floor(pool / 2)) : null;
   }
 
   /**
@@ -152,7 +154,7 @@ export class AcceptedSubmissionWriter implements RecordBatchSink {
     private readonly dataSource: DataSource,
     private readonly s: AcceptedSubmissionStart,
     private readonly retention: number,
-    private readonly slots: Semaphore | null,
+    private readonly slots: StreamSlots | null,
   ) {}
 
   add(batch: Buffer, start: number, done: () => void): void {
@@ -273,7 +275,7 @@ export class AcceptedSubmissionWriter implements RecordBatchSink {
     const s = this.s;
     if (this.runner === null) {
       if (this.slots !== null) {
-        const turn = this.slots.acquire();
+        const turn = this.slots.acquire(s.companyId);
         this.cancelWait = turn.cancel;
         const granted = await turn.granted;
         this.cancelWait = null;
@@ -311,7 +313,7 @@ export class AcceptedSubmissionWriter implements RecordBatchSink {
     } finally {
       if (this.holdsSlot) {
         this.holdsSlot = false;
-        this.slots!.release();
+        this.slots!.release(this.s.companyId);
       }
     }
   }
@@ -322,39 +324,6 @@ function storeError(err: unknown): Error {
   if (constraint === IDEMPOTENCY_INDEX) return new IdempotencyKeyTaken();
   if (constraint === INTEGRATION_FK) return new IntegrationGone();
   return err instanceof Error ? err : new Error(String(err));
-}
-
-/** Counts what may run at once; a waiter gets its turn in order, or gives up its place. */
-export class Semaphore {
-  private readonly waiting: ((granted: boolean) => void)[] = [];
-
-  constructor(private free: number) {}
-
-  /** `granted` resolves true once it is this caller's turn (then call release()), or false if cancelled first. */
-  acquire(): { granted: Promise<boolean>; cancel: () => void } {
-    if (this.free > 0) {
-      this.free--;
-      return { granted: Promise.resolve(true), cancel: () => {} };
-    }
-    let resolve!: (granted: boolean) => void;
-    const granted = new Promise<boolean>((r) => (resolve = r));
-    this.waiting.push(resolve);
-    return {
-      granted,
-      cancel: () => {
-        const at = this.waiting.indexOf(resolve);
-        if (at < 0) return;
-        this.waiting.splice(at, 1);
-        resolve(false);
-      },
-    };
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next(true);
-    else this.free++;
-  }
 }
 
 // Statement pieces. Unless told otherwise they expect the submission id, company, integration,

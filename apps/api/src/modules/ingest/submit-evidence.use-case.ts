@@ -86,7 +86,7 @@ export class SubmitEvidence {
     const progress = { wireBytes: 0 };
     let read: IngestBodyRead;
     try {
-      read = await streamIngestBody(input.request, { maxBytes: this.config.ingestMaxBodyBytes, progress }, (text) => {
+      read = await streamIngestBody(input.request, { maxBytes: this.config.ingestMaxBodyBytes, progress, idleTimeoutMs: this.config.ingestIdleTimeoutSeconds * 1000 }, (text) => {
         json.write(text);
         return writer.ready();
       });
