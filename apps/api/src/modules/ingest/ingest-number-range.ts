@@ -5,11 +5,20 @@
 // check can say anything true about. Such a record is refused, naming the number.
 
 /**
- * True when a record's text might hold a number beyond the double range. Only a number with an
- * exponent of three digits or more, or with more than 200 digits before its exponent (an
- * exponent of two digits adds at most 99), can be that large: without one, no scan is needed.
+ * True when a parsed record holds ±Infinity somewhere. Walking the parsed value costs less than
+ * any scan of the text (a few numbers per record against hundreds of characters); only then is
+ * the text scanned, to say where the number is and how it was written.
  */
-export const MAYBE_OUT_OF_RANGE = /[eE][+-]?\d{3}|\d{200}/;
+export function hasOutOfRangeNumber(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasOutOfRangeNumber(item)) return true;
+    return false;
+  }
+  for (const key in value) if (hasOutOfRangeNumber((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
 
 export interface OutOfRangeNumber {
   /** Where it is in the record: `total`, `lines[2].amount`, or '' for the record itself. */
@@ -22,9 +31,7 @@ const LITERAL_MAX = 40;
 
 /**
  * The first number in `text` (one record's JSON text, already known to be valid JSON) that
- * parses to ±Infinity, with its path; null when there is none. Every number in the text
- * counts, also one under a key that a later repetition of the key replaces: the stored text
- * holds it.
+ * parses to ±Infinity, with its path; null when there is none.
  */
 export function findOutOfRangeNumber(text: string): OutOfRangeNumber | null {
   let i = 0;

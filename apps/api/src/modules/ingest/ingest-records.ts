@@ -2,7 +2,7 @@ import { INGEST_MAX_ERRORS, INGEST_MAX_RECORD_DEPTH } from '@gatehouse/contracts
 import { checkRequestBodyShape, type RecordsValidation, type RecordValidator } from '@gatehouse/schemas';
 import { findUnstorableText, SUSPECT_ESCAPE } from './ingest-body-reader.js';
 import type { IngestJsonHandler, IngestJsonResult } from './ingest-json-stream.js';
-import { findOutOfRangeNumber, MAYBE_OUT_OF_RANGE, type OutOfRangeNumber } from './ingest-number-range.js';
+import { findOutOfRangeNumber, hasOutOfRangeNumber, type OutOfRangeNumber } from './ingest-number-range.js';
 import { IngestErrors, type IngestRefusal } from './ingest.errors.js';
 
 /** Where the records of an acceptable submission go, a batch at a time, as they are checked. */
@@ -71,12 +71,9 @@ export class IngestRecords implements IngestJsonHandler {
       }
     }
     if (this.outOfRange !== null) return;
-    if (MAYBE_OUT_OF_RANGE.test(text)) {
-      const found = findOutOfRangeNumber(text);
-      if (found !== null) {
-        this.outOfRange = { index, ...found };
-        return this.refuse();
-      }
+    if (hasOutOfRangeNumber(value)) {
+      this.outOfRange = { index, ...(findOutOfRangeNumber(text) ?? { path: '', literal: 'Infinity' }) };
+      return this.refuse();
     }
     if (!this.validation.add(value)) return this.refuse();
     // The record is stored as sent: its own text, not a serialisation of what JSON.parse made of it.
