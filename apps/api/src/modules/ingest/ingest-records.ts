@@ -126,11 +126,11 @@ export const MAX_BATCH_BYTES = 512 * 1024;
 /**
  * Writes records' JSON text into batches: JSON arrays held as UTF-8 bytes, which PostgreSQL
  * takes as a `json` parameter in binary form as is (json's binary form is its text, so each
- * element keeps its exact text: see IngestRepository). No whitespace is added between the
- * records; each keeps what it had inside. Each record's
- * JSON string is dropped as soon as it is copied in, and the buffers are reused from batch to
- * batch, so a large submission leaves no trail of batch-sized strings for the garbage
- * collector: what it holds is the batch being filled and those the database has not taken yet.
+ * element keeps its exact text: see IngestRepository). Only commas go between the records;
+ * each keeps the whitespace it had inside. Each record's JSON string is dropped as soon as it
+ * is copied in, and the buffers are reused from batch to batch, so a large submission leaves
+ * no trail of batch-sized strings for the garbage collector: what it holds is the batch being
+ * filled and those the database has not taken yet.
  *
  * A batch goes when the next record arrives and the batch has `maxRecords` records or no room
  * for it: a submission of exactly one batch stays a single statement (see IngestRepository).
