@@ -75,14 +75,21 @@ describe('POST /external/v2/integration/:id/context/:contextKey, then GET …/re
     }
   });
 
+  const outOfRange = (literal: string) => `the number ${literal} is outside the range a JSON number can be checked in (about ±1.8e308); send it as a string`;
   it.each([
-    ['1e400', '{"id":"x","e":1e400}', 'e', '1e400'],
-    ['-1e400, nested', '{"id":"x","m":{"list":[1,-1e400]}}', 'm.list[1]', '-1e400'],
-  ])('refuses a number beyond the range of a double (%s), naming the record and path; nothing is stored', async (_what, record, path, literal) => {
+    ['1e400', '{"id":"x","e":1e400}', 'e', outOfRange('1e400')],
+    ['-1e400, nested', '{"id":"x","m":{"list":[1,-1e400]}}', 'm.list[1]', outOfRange('-1e400')],
+    // JavaScript reads it as 0, but the jsonb copy cannot hold it.
+    [
+      '1e-16384, more decimals than the database stores',
+      '{"id":"x","t":1e-16384}',
+      't',
+      'the number 1e-16384 has more than 16383 digits after the decimal point once its exponent is applied, more than can be stored; send it as a string',
+    ],
+  ])('refuses a number that cannot be checked or stored (%s), naming the record and path; nothing is stored', async (_what, record, path, message) => {
     const before = await recordRows();
     const latest = (JSON.parse((await records()).text) as Page).submissionId;
     const res = await push(t, key, integrationId, 'list_employees', `{"data":[${SENT[0]},${record}]}`).expect(400);
-    const message = `the number ${literal} is outside the range a JSON number can be checked in (about ±1.8e308); send it as a string`;
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.message).toBe(`1 problem in 2 records; nothing was stored. First: data[1].${path}: ${message}`);
     expect(res.body.errors).toEqual([{ index: 1, path, message }]);

@@ -100,6 +100,24 @@ describe('IngestRecords', () => {
     expect(refusal!.message).toBe(`1 problem in 3 records; nothing was stored. First: data[1].${path}: ${refusal!.errors[0]!.message}`);
   });
 
+  it.each([
+    ['an exponent', '{"id":"a","t":[true,1e-16384]}', 't[1]'],
+    ['a long decimal', `{"id":"a","t":0.${'5'.repeat(16384)}}`, 't'],
+    ['an exponent split between two writes', '{"id":"a","t":0e-99999}', 't'],
+  ])('refuses a number the database cannot store (%s), though JavaScript reads it as a number', (_what, record, path) => {
+    const sink = new Sink();
+    const records = new IngestRecords(getRecordValidator('list_employees'), sink, 2);
+    const stream = new IngestJsonStream(records);
+    const body = `{"data":[${record}]}`;
+    // Split just after the digit before the "e", so the scanner sees the "e" at the start of a write.
+    const at = body.indexOf('e-') > 0 ? body.indexOf('e-') : body.length;
+    stream.write(body.slice(0, at));
+    stream.write(body.slice(at));
+    const refusal = records.refusal(stream.end());
+    expect(sink.discarded).toBe(1);
+    expect(refusal!.errors).toEqual([{ index: 0, path, message: expect.stringMatching(/digits after the decimal point once its exponent is applied, more than can be stored; send it as a string$/) }]);
+  });
+
   it('accepts integers beyond 2^53 and tiny exponents: checked as the nearest double, kept as sent', () => {
     const { refusal, records } = check('{"data":[{"id":"a","n":123456789012345678901234567890,"t":1e-400}]}');
     expect(refusal).toBeNull();

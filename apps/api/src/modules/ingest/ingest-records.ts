@@ -2,7 +2,7 @@ import { INGEST_MAX_ERRORS, INGEST_MAX_RECORD_DEPTH } from '@gatehouse/contracts
 import { checkRequestBodyShape, type RecordsValidation, type RecordValidator } from '@gatehouse/schemas';
 import { findUnstorableText, SUSPECT_ESCAPE } from './ingest-body-reader.js';
 import type { IngestJsonHandler, IngestJsonResult } from './ingest-json-stream.js';
-import { findOutOfRangeNumber, hasOutOfRangeNumber, type OutOfRangeNumber } from './ingest-number-range.js';
+import { findUnusableNumber, hasOutOfRangeNumber, LONG_RECORD_TEXT, type UnusableNumber } from './ingest-number-range.js';
 import { IngestErrors, type IngestRefusal } from './ingest.errors.js';
 
 /** Where the records of an acceptable submission go, a batch at a time, as they are checked. */
@@ -21,17 +21,17 @@ export interface RecordBatchSink {
 
 /**
  * Checks each record of `data` as it arrives (nesting, text the database cannot store, numbers
- * beyond the range a check can handle, the schema, duplicate record keys) and passes the
+ * a check or the database cannot take, the schema, duplicate record keys) and passes the
  * records on, as their text was sent, in batches while none has a problem. The refusal at the
  * end is the one a check of the whole parsed body gives: a record nested too deeply anywhere
- * first, then unstorable text, then a number out of range, then every schema and duplicate
+ * first, then unstorable text, then an unusable number, then every schema and duplicate
  * problem.
  */
 export class IngestRecords implements IngestJsonHandler {
   private count = 0;
   private tooDeep = -1;
   private unstorable: { index: number; path: string } | null = null;
-  private outOfRange: (OutOfRangeNumber & { index: number }) | null = null;
+  private unusableNumber: (UnusableNumber & { index: number }) | null = null;
   private validation: RecordsValidation;
   private acceptable = true;
   private batches: RecordBatchBuilder;
@@ -52,7 +52,7 @@ export class IngestRecords implements IngestJsonHandler {
     return this.count;
   }
 
-  record(value: unknown, text: string, depth: number, unicodeEscape: boolean): void {
+  record(value: unknown, text: string, depth: number, unicodeEscape: boolean, exponent: boolean): void {
     const index = this.count++;
     if (this.tooDeep >= 0) return;
     // Validation, JSON.stringify and the database are recursive: a record nested too deeply is
@@ -70,10 +70,15 @@ export class IngestRecords implements IngestJsonHandler {
         return this.refuse();
       }
     }
-    if (this.outOfRange !== null) return;
-    if (hasOutOfRangeNumber(value)) {
-      this.outOfRange = { index, ...(findOutOfRangeNumber(text) ?? { path: '', literal: 'Infinity' }) };
-      return this.refuse();
+    if (this.unusableNumber !== null) return;
+    // Only an exponent, a very long decimal or ±Infinity once parsed can make a number unusable:
+    // the text is scanned only then.
+    if (exponent || text.length > LONG_RECORD_TEXT || hasOutOfRangeNumber(value)) {
+      const found = findUnusableNumber(text);
+      if (found !== null) {
+        this.unusableNumber = { index, ...found };
+        return this.refuse();
+      }
     }
     if (!this.validation.add(value)) return this.refuse();
     // The record is stored as sent: its own text, not a serialisation of what JSON.parse made of it.
@@ -84,7 +89,7 @@ export class IngestRecords implements IngestJsonHandler {
     this.count = 0;
     this.tooDeep = -1;
     this.unstorable = null;
-    this.outOfRange = null;
+    this.unusableNumber = null;
     this.validation = this.validator.startValidation({ maxErrors: INGEST_MAX_ERRORS });
     this.acceptable = true;
     this.batches = new RecordBatchBuilder(this.sink, this.batchSize, this.sizeHint);
@@ -102,7 +107,10 @@ export class IngestRecords implements IngestJsonHandler {
     if (!parsed.dataIsArray) return IngestErrors.invalidRecords([checkRequestBodyShape(parsed.body)!], 1, 0);
     if (this.tooDeep >= 0) return IngestErrors.tooDeep(this.tooDeep, this.maxDepth, this.count);
     if (this.unstorable !== null) return IngestErrors.unstorableText(this.unstorable.index, this.unstorable.path, this.count);
-    if (this.outOfRange !== null) return IngestErrors.numberOutOfRange(this.outOfRange.index, this.outOfRange.path, this.outOfRange.literal, this.count);
+    if (this.unusableNumber !== null) {
+      const { index, path, message } = this.unusableNumber;
+      return IngestErrors.unusableNumber(index, path, message, this.count);
+    }
     const result = this.validation.result();
     if (!result.valid) return IngestErrors.invalidRecords(result.errors, result.errorCount, result.recordCount);
     return null;

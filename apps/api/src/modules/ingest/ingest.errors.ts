@@ -72,13 +72,9 @@ export const IngestErrors = {
     const error = { index, path, message };
     return new IngestRefusal(`${locationOf(error)} ${message}; nothing was stored.`, [error], 1, recordCount);
   },
-  /** A number that parses to ±Infinity: schema checks cannot be applied to it. Shaped like a schema refusal. */
-  numberOutOfRange: (index: number, path: string, literal: string, recordCount: number): IngestRefusal =>
-    IngestErrors.invalidRecords(
-      [{ index, path, message: `the number ${literal} is outside the range a JSON number can be checked in (about ±1.8e308); send it as a string` }],
-      1,
-      recordCount,
-    ),
+  /** A number that cannot be checked (±Infinity once parsed) or stored. Shaped like a schema refusal. */
+  unusableNumber: (index: number, path: string, message: string, recordCount: number): IngestRefusal =>
+    IngestErrors.invalidRecords([{ index, path, message }], 1, recordCount),
   incomplete: () => new IncompleteBodyError(),
   invalidRecords: (errors: IngestValidationError[], errorCount: number, recordCount: number) => {
     const first = errors[0];
