@@ -217,15 +217,16 @@ async function floorFor(databaseUrl, records) {
   await client.query(`
     CREATE TABLE IF NOT EXISTS bench_scratch_records (
       submission_id uuid NOT NULL, company_id uuid NOT NULL, integration_id uuid NOT NULL, context_key text NOT NULL,
-      idx integer NOT NULL, record_key text, data jsonb NOT NULL, PRIMARY KEY (submission_id, idx))`);
+      idx integer NOT NULL, record_key text, data jsonb NOT NULL, raw_json text, PRIMARY KEY (submission_id, idx))`);
   await client.query('TRUNCATE bench_scratch_records');
   const id = '00000000-0000-4000-8000-000000000001';
   t = performance.now();
   await client.query('BEGIN');
   for (let start = 0; start < records.length; start += BATCH) {
     await client.query(
-      `INSERT INTO bench_scratch_records SELECT $1, $1, $1, 'list_employees', $2 + e.ord::int - 1, e.value ->> 'id', e.value
-         FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(value, ord)`,
+      `INSERT INTO bench_scratch_records SELECT $1, $1, $1, 'list_employees', $2 + e.ord::int - 1, e.data ->> 'id', e.data, e.raw
+         FROM (SELECT a.ord, a.value::text AS raw, a.value::jsonb AS data
+                 FROM json_array_elements($3::json) WITH ORDINALITY AS a(value, ord) OFFSET 0) e`,
       [id, start, JSON.stringify(records.slice(start, start + BATCH))],
     );
   }

@@ -130,6 +130,18 @@ export const recordsPageResponseSchema = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  items: z.array(z.object({ index: z.number().int(), data: z.unknown() })),
+  items: z.array(
+    z.object({
+      index: z.number().int(),
+      /**
+       * The record exactly as it was sent: the API splices its text into the response unchanged
+       * (numbers beyond a double's precision, `1.0`, key order, escapes). A JSON parser that
+       * reads numbers as doubles (a browser's JSON.parse) changes it again: read `json` then.
+       */
+      data: z.unknown(),
+      /** The same record's JSON text as it was sent, as a string (records stored before it was kept: from the stored copy). */
+      json: z.string(),
+    }),
+  ),
 });
 export type RecordsPageResponse = z.infer<typeof recordsPageResponseSchema>;

@@ -7,8 +7,9 @@ import { findJsonSyntaxError, jsonSyntaxProblemAt, type JsonScanContext, type Js
 // token by token. Each value inside it (a record, or any other member) is only delimited, by a
 // scan that follows strings, escapes and brackets, and then given to JSON.parse on its own, so
 // records cost about what one JSON.parse of the whole body costs. The scan also yields what the
-// checks after parsing need for free: how deeply a record nests, and whether its text has any
-// \u escape (without one, it cannot hold a NUL or a lone surrogate).
+// checks after parsing need for free: how deeply a record nests, whether its text has any \u
+// escape (without one, it cannot hold a NUL or a lone surrogate), and whether any number in it
+// has an exponent (without one, every number in it can be stored as written).
 //
 // The outcome is the same as JSON.parse of the whole text, including a repeated key (the last
 // one counts). On a syntax error the rest of the body is kept, and the error is located by the
@@ -18,9 +19,10 @@ import { findJsonSyntaxError, jsonSyntaxProblemAt, type JsonScanContext, type Js
 export interface IngestJsonHandler {
   /**
    * The next record of `data`, parsed; `text` is its JSON text, `depth` how deeply it nests
-   * (a scalar 0, `{}` 1) and `unicodeEscape` whether its text has any \u escape.
+   * (a scalar 0, `{}` 1), `unicodeEscape` whether its text has any \u escape and `exponent`
+   * whether a number in it may have an exponent (an `e` or `E` after a digit, outside strings).
    */
-  record(value: unknown, text: string, depth: number, unicodeEscape: boolean): void;
+  record(value: unknown, text: string, depth: number, unicodeEscape: boolean, exponent: boolean): void;
   /** Another "data" member begins after an earlier one: as with JSON.parse, the later one counts. */
   dataReplaced(): void;
 }
@@ -86,6 +88,7 @@ export class IngestJsonStream {
   private inString = false;
   private escapePending = false;
   private unicodeEscape = false;
+  private exponent = false;
 
   // The envelope so far.
   private topIsObject = false;
@@ -272,6 +275,7 @@ export class IngestJsonStream {
     this.target = target;
     this.start = at;
     this.unicodeEscape = false;
+    this.exponent = false;
     if (c === 123 || c === 91) {
       this.kind = Kind.Container;
       this.depth = 1;
@@ -324,7 +328,13 @@ export class IngestJsonStream {
         this.mode = Mode.AfterMember;
         break;
       case Target.Record:
-        this.handler.record(value, valueText, kind === Kind.Container ? this.maxDepth : 0, this.unicodeEscape);
+        this.handler.record(
+          value,
+          valueText,
+          kind === Kind.Container ? this.maxDepth : 0,
+          this.unicodeEscape,
+          kind === Kind.Container ? this.exponent : kind === Kind.Scalar && SCALAR_EXPONENT.test(valueText),
+        );
         this.mode = Mode.AfterItem;
         break;
       case Target.Item:
@@ -389,6 +399,7 @@ export class IngestJsonStream {
     let maxDepth = this.maxDepth;
     let inString = this.inString;
     let unicode = this.unicodeEscape;
+    let exponent = this.exponent;
     let line = this.line;
     let lineStart = this.lineStart;
     let end = -1;
@@ -420,17 +431,25 @@ export class IngestJsonStream {
       } else if (c === 10) {
         line++;
         lineStart = base + i + 1;
+      } else if (c === 101 || c === 69) {
+        // An exponent follows a digit; the e of true or false does not. (At the start of a
+        // piece the character before is in the last one: counted as a digit, to be safe.)
+        const before = i > 0 ? text.charCodeAt(i - 1) : 48;
+        if (before >= 48 && before <= 57) exponent = true;
       }
     }
     this.depth = depth;
     this.maxDepth = maxDepth;
     this.inString = inString;
     this.unicodeEscape = unicode;
+    this.exponent = exponent;
     this.line = line;
     this.lineStart = lineStart;
     return end;
   }
 }
+
+const SCALAR_EXPONENT = /[eE]/;
 
 /** Characters of numbers and of words (true, false, null, and the mistakes the scanner names). */
 function isScalarChar(c: number): boolean {

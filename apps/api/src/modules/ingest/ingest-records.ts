@@ -2,12 +2,13 @@ import { INGEST_MAX_ERRORS, INGEST_MAX_RECORD_DEPTH } from '@gatehouse/contracts
 import { checkRequestBodyShape, type RecordsValidation, type RecordValidator } from '@gatehouse/schemas';
 import { findUnstorableText, SUSPECT_ESCAPE } from './ingest-body-reader.js';
 import type { IngestJsonHandler, IngestJsonResult } from './ingest-json-stream.js';
+import { findUnusableNumber, hasOutOfRangeNumber, LONG_RECORD_TEXT, type UnusableNumber } from './ingest-number-range.js';
 import { IngestErrors, type IngestRefusal } from './ingest.errors.js';
 
 /** Where the records of an acceptable submission go, a batch at a time, as they are checked. */
 export interface RecordBatchSink {
   /**
-   * `batch`: a JSON array of the records from index `start` on, in jsonb's binary form (see
+   * `batch`: a JSON array of the records from index `start` on, each exactly as sent (see
    * RecordBatchBuilder). Its memory is reused once `done` is called, which the sink must do
    * when it no longer needs it.
    */
@@ -19,15 +20,18 @@ export interface RecordBatchSink {
 }
 
 /**
- * Checks each record of `data` as it arrives (nesting, text the database cannot store, the
- * schema, duplicate record keys) and passes the records on in batches while none has a problem.
- * The refusal at the end is the one a check of the whole parsed body gives: a record nested too
- * deeply anywhere first, then unstorable text, then every schema and duplicate problem.
+ * Checks each record of `data` as it arrives (nesting, text the database cannot store, numbers
+ * a check or the database cannot take, the schema, duplicate record keys) and passes the
+ * records on, as their text was sent, in batches while none has a problem. The refusal at the
+ * end is the one a check of the whole parsed body gives: a record nested too deeply anywhere
+ * first, then unstorable text, then an unusable number, then every schema and duplicate
+ * problem.
  */
 export class IngestRecords implements IngestJsonHandler {
   private count = 0;
   private tooDeep = -1;
   private unstorable: { index: number; path: string } | null = null;
+  private unusableNumber: (UnusableNumber & { index: number }) | null = null;
   private validation: RecordsValidation;
   private acceptable = true;
   private batches: RecordBatchBuilder;
@@ -48,7 +52,7 @@ export class IngestRecords implements IngestJsonHandler {
     return this.count;
   }
 
-  record(value: unknown, text: string, depth: number, unicodeEscape: boolean): void {
+  record(value: unknown, text: string, depth: number, unicodeEscape: boolean, exponent: boolean): void {
     const index = this.count++;
     if (this.tooDeep >= 0) return;
     // Validation, JSON.stringify and the database are recursive: a record nested too deeply is
@@ -66,14 +70,26 @@ export class IngestRecords implements IngestJsonHandler {
         return this.refuse();
       }
     }
+    if (this.unusableNumber !== null) return;
+    // Only an exponent, a very long decimal or ±Infinity once parsed can make a number unusable:
+    // the text is scanned only then.
+    if (exponent || text.length > LONG_RECORD_TEXT || hasOutOfRangeNumber(value)) {
+      const found = findUnusableNumber(text);
+      if (found !== null) {
+        this.unusableNumber = { index, ...found };
+        return this.refuse();
+      }
+    }
     if (!this.validation.add(value)) return this.refuse();
-    if (this.acceptable) this.batches.add(JSON.stringify(value));
+    // The record is stored as sent: its own text, not a serialisation of what JSON.parse made of it.
+    if (this.acceptable) this.batches.add(text);
   }
 
   dataReplaced(): void {
     this.count = 0;
     this.tooDeep = -1;
     this.unstorable = null;
+    this.unusableNumber = null;
     this.validation = this.validator.startValidation({ maxErrors: INGEST_MAX_ERRORS });
     this.acceptable = true;
     this.batches = new RecordBatchBuilder(this.sink, this.batchSize, this.sizeHint);
@@ -91,6 +107,10 @@ export class IngestRecords implements IngestJsonHandler {
     if (!parsed.dataIsArray) return IngestErrors.invalidRecords([checkRequestBodyShape(parsed.body)!], 1, 0);
     if (this.tooDeep >= 0) return IngestErrors.tooDeep(this.tooDeep, this.maxDepth, this.count);
     if (this.unstorable !== null) return IngestErrors.unstorableText(this.unstorable.index, this.unstorable.path, this.count);
+    if (this.unusableNumber !== null) {
+      const { index, path, message } = this.unusableNumber;
+      return IngestErrors.unusableNumber(index, path, message, this.count);
+    }
     const result = this.validation.result();
     if (!result.valid) return IngestErrors.invalidRecords(result.errors, result.errorCount, result.recordCount);
     return null;
@@ -103,7 +123,6 @@ export class IngestRecords implements IngestJsonHandler {
   }
 }
 
-const JSONB_VERSION = 1;
 const OPEN = 0x5b; // [
 const COMMA = 0x2c;
 const CLOSE = 0x5d; // ]
@@ -113,11 +132,13 @@ const FIRST_BUFFER_BYTES = 16 * 1024;
 export const MAX_BATCH_BYTES = 512 * 1024;
 
 /**
- * Writes records' JSON into batches: JSON arrays held as bytes in jsonb's binary wire form (a
- * version byte, then the text), which PostgreSQL takes as a parameter as is. Each record's
- * JSON string is dropped as soon as it is copied in, and the buffers are reused from batch to
- * batch, so a large submission leaves no trail of batch-sized strings for the garbage
- * collector: what it holds is the batch being filled and those the database has not taken yet.
+ * Writes records' JSON text into batches: JSON arrays held as UTF-8 bytes, which PostgreSQL
+ * takes as a `json` parameter in binary form as is (json's binary form is its text, so each
+ * element keeps its exact text: see IngestRepository). Only commas go between the records;
+ * each keeps the whitespace it had inside. Each record's JSON string is dropped as soon as it
+ * is copied in, and the buffers are reused from batch to batch, so a large submission leaves
+ * no trail of batch-sized strings for the garbage collector: what it holds is the batch being
+ * filled and those the database has not taken yet.
  *
  * A batch goes when the next record arrives and the batch has `maxRecords` records or no room
  * for it: a submission of exactly one batch stays a single statement (see IngestRepository).
@@ -166,9 +187,8 @@ export class RecordBatchBuilder {
   }
 
   private open(): void {
-    this.buffer[0] = JSONB_VERSION;
-    this.buffer[1] = OPEN;
-    this.length = 2;
+    this.buffer[0] = OPEN;
+    this.length = 1;
     this.count = 0;
   }
 

@@ -1,16 +1,17 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   listRecordsQuerySchema,
   listSubmissionsQuerySchema,
   RECORDS_PAGE_SIZE_MAX,
+  recordsPageResponseSchema,
   SUBMISSIONS_LIMIT_MAX,
   type ListRecordsQuery,
   type ListSubmissionsQuery,
-  type RecordsPageResponse,
   type SubmissionResponse,
   type SyncStatusResponse,
 } from '@gatehouse/contracts';
+import { z } from 'zod';
 import type { SessionContext } from '../../common/http/auth-kind.js';
 import { CurrentSession } from '../../common/http/current-session.js';
 import { ZodPipe } from '../../common/http/zod-body.pipe.js';
@@ -46,12 +47,15 @@ export class IngestController {
   @ApiQuery({ name: 'page', required: false, description: '1-based, default 1' })
   @ApiQuery({ name: 'pageSize', required: false, description: `1 to ${RECORDS_PAGE_SIZE_MAX}, default 50` })
   @ApiQuery({ name: 'q', required: false, description: "Case-insensitive text searched in each record's JSON" })
+  @ApiOkResponse({ description: 'Each `data` is the record exactly as it was sent (also as a string in `json`)', schema: z.toJSONSchema(recordsPageResponseSchema, { io: 'input' }) as object })
+  // The service builds the JSON text itself (records are spliced in as sent): sent as is.
+  @Header('Content-Type', 'application/json; charset=utf-8')
   listRecords(
     @CurrentSession() s: SessionContext,
     @Param('id') id: string,
     @Param('contextKey') contextKey: string,
     @Query(new ZodPipe(listRecordsQuerySchema, 'Query')) query: ListRecordsQuery,
-  ): Promise<RecordsPageResponse> {
+  ): Promise<string> {
     return this.ingest.listRecords(s.companyId, id, contextKey, query);
   }
 }

@@ -81,6 +81,9 @@ export const IngestErrors = {
     const error = { index, path, message };
     return new IngestRefusal(`${locationOf(error)} ${message}; nothing was stored.`, [error], 1, recordCount);
   },
+  /** A number that cannot be checked (±Infinity once parsed) or stored. Shaped like a schema refusal. */
+  unusableNumber: (index: number, path: string, message: string, recordCount: number): IngestRefusal =>
+    IngestErrors.invalidRecords([{ index, path, message }], 1, recordCount),
   incomplete: () => new IncompleteBodyError(),
   invalidRecords: (errors: IngestValidationError[], errorCount: number, recordCount: number) => {
     const first = errors[0];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IngestSubmission } from './entities/ingest-submission.entity.js';
-import { toContextSyncStatus, toSubmissionResponse } from './ingest.mapper.js';
+import { recordsPageResponseSchema } from '@gatehouse/contracts';
+import { toContextSyncStatus, toRecordsPageJson, toSubmissionResponse } from './ingest.mapper.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -66,5 +67,19 @@ describe('toContextSyncStatus', () => {
       lastAcceptedAt: '2026-01-02T00:00:00.000Z',
       recordsNow: 8,
     });
+  });
+});
+
+describe('toRecordsPageJson', () => {
+  it('splices each record in as sent, and gives its text as a string too', () => {
+    const sent = '{ "z":1.0, "big":12345678901234567890,\n "s":"\\u00e9" }';
+    const text = toRecordsPageJson({ submissionId: 's1', total: 1, page: 1, pageSize: 50 }, [{ index: 0, json: sent }]);
+    expect(text).toBe(`{"submissionId":"s1","total":1,"page":1,"pageSize":50,"items":[{"index":0,"data":${sent},"json":${JSON.stringify(sent)}}]}`);
+    const page = recordsPageResponseSchema.parse(JSON.parse(text));
+    expect(page.items[0]!.json).toBe(sent);
+  });
+
+  it('is a valid empty page without records', () => {
+    expect(JSON.parse(toRecordsPageJson({ submissionId: null, total: 0, page: 2, pageSize: 10 }, []))).toEqual({ submissionId: null, total: 0, page: 2, pageSize: 10, items: [] });
   });
 });

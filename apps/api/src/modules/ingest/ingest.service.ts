@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { ListRecordsQuery, RecordsPageResponse, SubmissionResponse, SyncStatusResponse } from '@gatehouse/contracts';
+import type { ListRecordsQuery, SubmissionResponse, SyncStatusResponse } from '@gatehouse/contracts';
 import type { DataSource, Repository } from 'typeorm';
 import { forCompany } from '../../common/tenant.js';
 import { escapeLike, IntegrationsService } from '../integrations/integrations.service.js';
 import { IngestSubmission } from './entities/ingest-submission.entity.js';
 import { IngestErrors } from './ingest.errors.js';
-import { toContextSyncStatus, toSubmissionResponse, type ContextActivity } from './ingest.mapper.js';
+import { toContextSyncStatus, toRecordsPageJson, toSubmissionResponse, type ContextActivity } from './ingest.mapper.js';
 
 /** What admins see of pushed evidence. Every read first resolves the integration in their company. */
 @Injectable()
@@ -61,12 +61,15 @@ export class IngestService {
     return integration.contexts.map((c) => toContextSyncStatus(c.key, activity(c.key)));
   }
 
-  /** A page of one accepted submission's records (the latest by default), optionally searched. */
-  async listRecords(companyId: string, integrationId: string, contextKey: string, query: ListRecordsQuery): Promise<RecordsPageResponse> {
+  /**
+   * A page of one accepted submission's records (the latest by default), optionally searched,
+   * as the JSON text of a RecordsPageResponse: each record is spliced in as it was sent.
+   */
+  async listRecords(companyId: string, integrationId: string, contextKey: string, query: ListRecordsQuery): Promise<string> {
     const { context } = await this.integrations.findContextForCompany(companyId, integrationId, contextKey);
     const submissionId = await this.resolveSubmission(companyId, integrationId, context.key, query.submission);
     const page = { page: query.page, pageSize: query.pageSize };
-    if (submissionId === null) return { submissionId: null, total: 0, ...page, items: [] };
+    if (submissionId === null) return toRecordsPageJson({ submissionId: null, total: 0, ...page }, []);
 
     const params: unknown[] = [submissionId, companyId];
     let filter = '';
@@ -78,12 +81,13 @@ export class IngestService {
       `SELECT count(*)::int AS total FROM ingest_records WHERE submission_id = $1 AND company_id = $2${filter}`,
       params,
     );
-    const rows: { idx: number; data: unknown }[] = await this.dataSource.query(
-      `SELECT idx, data FROM ingest_records WHERE submission_id = $1 AND company_id = $2${filter}
+    // The text as sent; records stored before it was kept have only their jsonb copy.
+    const rows: { idx: number; json: string }[] = await this.dataSource.query(
+      `SELECT idx, COALESCE(raw_json, data::text) AS json FROM ingest_records WHERE submission_id = $1 AND company_id = $2${filter}
         ORDER BY idx LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
-    return { submissionId, total, ...page, items: rows.map((r) => ({ index: r.idx, data: r.data })) };
+    return toRecordsPageJson({ submissionId, total, ...page }, rows.map((r) => ({ index: r.idx, json: r.json })));
   }
 
   /** `latest` is the newest accepted submission (null before the first); an id must be accepted and in this context. */

@@ -25,6 +25,14 @@ export class IngestRecord {
   @Column({ name: 'record_key', type: 'text', nullable: true })
   recordKey: string | null;
 
+  /** The record as stored for queries and search: jsonb (numbers normalised, keys reordered). */
   @Column({ type: 'jsonb' })
   data: unknown;
+
+  /**
+   * The record's JSON text exactly as it was sent (what the records API returns); null for
+   * records stored before it was kept, which are read from `data`.
+   */
+  @Column({ name: 'raw_json', type: 'text', nullable: true })
+  rawJson: string | null;
 }

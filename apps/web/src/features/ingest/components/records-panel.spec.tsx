@@ -11,7 +11,7 @@ const person = (i: number) => ({ id: `emp_${i}`, employee_name: `Person ${i}`, e
 
 /** A fake records endpoint over `total` people, honouring page, pageSize and q. */
 function stubRecords(total: number, { submissionId = 's1' as string | null } = {}) {
-  const all = Array.from({ length: total }, (_, i) => ({ index: i, data: person(i) }));
+  const all = Array.from({ length: total }, (_, i) => ({ index: i, data: person(i), json: JSON.stringify(person(i)) }));
   const fetchSpy = jest.fn(async (input: unknown) => {
     const url = new URL(String(input), 'http://localhost');
     const page = Number(url.searchParams.get('page'));
@@ -76,6 +76,24 @@ describe('RecordsPanel', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Show record emp_1' }));
     const drawer = await screen.findByRole('dialog', { name: 'Record emp_1' });
     expect(JSON.parse(within(drawer).getByLabelText('JSON of record emp_1').textContent!)).toEqual(person(1));
+  });
+
+  it('shows a record exactly as it was sent, where parsing it would change numbers, key order and escapes', async () => {
+    const sent = '{"zz":1.0, "id":"emp_9","employee_name":"Ren\\u00e9","big":12345678901234567890,"department":"R&D","job_title":1.50}';
+    const body = { submissionId: 's1', total: 1, page: 1, pageSize: RECORDS_PAGE_SIZE, items: [{ index: 0, data: JSON.parse(sent), json: sent }] };
+    globalThis.fetch = jest.fn(async () => ({ status: 200, ok: true, text: async () => JSON.stringify(body) })) as unknown as typeof fetch;
+    renderWithProviders(<RecordsPanel integrationId="i1" context={context} />);
+    // A number in a column is shown as sent, not as the browser reads it (1.5).
+    const row = within(await screen.findByRole('table', { name: 'Records of list_employees' })).getAllByRole('row')[1]!;
+    expect(within(row).getByText('1.50')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show record emp_9' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Record emp_9' });
+    expect(within(drawer).getByLabelText('JSON of record emp_9').textContent).toBe(sent);
+    fireEvent.click(within(drawer).getByText('Indented'));
+    expect(within(drawer).getByLabelText('JSON of record emp_9').textContent).toBe(
+      '{\n  "zz": 1.0,\n  "id": "emp_9",\n  "employee_name": "Ren\\u00e9",\n  "big": 12345678901234567890,\n  "department": "R&D",\n  "job_title": 1.50\n}',
+    );
   });
 
   it('says when the context has no accepted push yet', async () => {

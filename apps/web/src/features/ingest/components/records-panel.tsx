@@ -6,7 +6,8 @@ import { IconArrowsMaximize, IconDatabaseOff, IconSearch } from '@tabler/icons-r
 import { useMemo, useState } from 'react';
 import { useRecords } from '../api/get-records';
 import { countOf, formatCount } from '../utils/format';
-import { cellText, fieldOf, inSchemaOrder, recordColumns, recordLabel } from '../utils/record-columns';
+import { cellText, fieldOf, recordColumns, recordLabel } from '../utils/record-columns';
+import { topLevelFieldTexts } from '../utils/record-text';
 import { RecordDrawer, type OpenRecord } from './record-drawer';
 
 export const RECORDS_PAGE_SIZE = 25;
@@ -100,17 +101,18 @@ export function RecordsPanel({ integrationId, context }: { integrationId: string
               <Table.Tbody>
                 {data.items.map((item) => {
                   const label = recordLabel(item.data, schema, item.index);
+                  const sent = topLevelFieldTexts(item.json);
                   return (
                     <Table.Tr key={item.index}>
                       <Table.Td>
                         <Tooltip label="Show the full record" withArrow>
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Show record ${label}`} onClick={() => setOpen({ index: item.index, label, data: inSchemaOrder(item.data, schema) })}>
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Show record ${label}`} onClick={() => setOpen({ index: item.index, label, json: item.json })}>
                             <IconArrowsMaximize size={16} aria-hidden />
                           </ActionIcon>
                         </Tooltip>
                       </Table.Td>
                       {columns.map((c) => {
-                        const text = cellText(fieldOf(item.data, c.field));
+                        const text = cellText(fieldOf(item.data, c.field), sent.get(c.field));
                         return (
                           <Table.Td key={c.field} maw={260}>
                             <Text size="sm" truncate="end" title={text || undefined} c={text ? undefined : 'dimmed'}>

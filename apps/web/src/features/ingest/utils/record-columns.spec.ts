@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { getContextSchema, type JsonSchema } from '@gatehouse/schemas';
-import { cellText, fieldOf, inSchemaOrder, recordColumns, recordLabel } from './record-columns';
+import { cellText, fieldOf, recordColumns, recordLabel } from './record-columns';
 
 const employees = getContextSchema('list_employees')!;
 const users = getContextSchema('list_users')!;
@@ -45,6 +45,11 @@ describe('cellText', () => {
     expect(cellText(['Developer', 'Team Lead'])).toBe('Developer, Team Lead');
   });
 
+  it('shows a number as it was sent when its text is given', () => {
+    expect(cellText(12345678901234567000, '12345678901234567890')).toBe('12345678901234567890');
+    expect(cellText(1, '1.0')).toBe('1.0');
+  });
+
   it('shows objects and lists of objects as compact JSON', () => {
     expect(cellText({ env: 'prod' })).toBe('{"env":"prod"}');
     expect(cellText([{ id: 1 }])).toBe('[{"id":1}]');
@@ -63,19 +68,5 @@ describe('recordLabel and fieldOf', () => {
     expect(fieldOf({ id: 'emp_001' }, 'id')).toBe('emp_001');
     expect(fieldOf([1, 2], 'length')).toBeUndefined();
     expect(fieldOf(null, 'id')).toBeUndefined();
-  });
-});
-
-describe('inSchemaOrder', () => {
-  it('puts known fields in the schema order and unknown ones after, keeping every value', () => {
-    const stored = { id: 'emp_002', email: 'm@example.com', extra: 1, last_name: 'Chen', employee_name: 'Michael Chen' };
-    const ordered = inSchemaOrder(stored, employees) as Record<string, unknown>;
-    expect(Object.keys(ordered)).toEqual(['employee_name', 'email', 'id', 'last_name', 'extra']);
-    expect(ordered).toEqual(stored);
-  });
-
-  it('leaves values that are not objects alone', () => {
-    expect(inSchemaOrder([1, 2], employees)).toEqual([1, 2]);
-    expect(inSchemaOrder(null, employees)).toBeNull();
   });
 });

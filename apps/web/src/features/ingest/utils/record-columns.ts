@@ -30,13 +30,16 @@ export function recordColumns(schema: JsonSchema, max = RECORD_COLUMNS_MAX): Rec
     .map(({ entry: [field, property] }) => ({ field, description: property.description ?? '' }));
 }
 
-/** A field's value as a cell shows it; '' when the record has no such field. */
-export function cellText(value: unknown): string {
+/**
+ * A field's value as a cell shows it; '' when the record has no such field. `sent`: the field's
+ * text as pushed, shown for a number (the parsed value may have lost digits, or `.0`).
+ */
+export function cellText(value: unknown, sent?: string): string {
   if (value === undefined) return '';
   if (value === null) return 'null';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return sent ?? String(value);
   if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return value.map((v) => cellText(v)).join(', ');
   return JSON.stringify(value);
 }
@@ -52,14 +55,3 @@ export function recordLabel(data: unknown, schema: JsonSchema, index: number): s
 
 /** The value of one field of a record, tolerating records that are not objects. */
 export const fieldOf = (data: unknown, field: string): unknown => (isObject(data) ? data[field] : undefined);
-
-/**
- * The record with its fields in the schema's order, unknown ones after: stored records come
- * back with their keys reordered, and the schema's order is the one readers know.
- */
-export function inSchemaOrder(data: unknown, schema: JsonSchema): unknown {
-  if (!isObject(data)) return data;
-  const known = Object.keys(schema.properties ?? {}).filter((field) => field in data);
-  const others = Object.keys(data).filter((field) => !known.includes(field));
-  return Object.fromEntries([...known, ...others].map((field) => [field, data[field]]));
-}
