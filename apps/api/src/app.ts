@@ -12,6 +12,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
+import { requireUtf8Body, SafeTextPipe } from './common/http/safe-text.js';
 import { scimBodyParserErrors } from './modules/scim/scim-exception.filter.js';
 
 export type CreateAppOptions = {
@@ -40,14 +41,15 @@ export async function createApp(opts: CreateAppOptions): Promise<NestExpressAppl
   app.use(securityHeaders);
   // Admin API: small JSON bodies. SCIM speaks application/scim+json. The ingest route reads its
   // own (large, possibly gzipped) body stream, so it is left out here.
-  app.use('/api', express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  app.use('/api', express.json({ limit: '1mb', type: ['application/json', 'application/*+json'], verify: requireUtf8Body }));
   app.use(
     '/scim',
     express.json({
       limit: '1mb',
       type: ['application/json', 'application/scim+json', 'application/*+json'],
       // A SCIM proxy forwards the body byte for byte, not as re-serialised JSON.
-      verify: (req, _res, buf) => {
+      verify: (req, res, buf) => {
+        requireUtf8Body(req, res, buf);
         (req as Request & { rawBody?: Buffer }).rawBody = buf;
       },
     }),
@@ -55,6 +57,9 @@ export async function createApp(opts: CreateAppOptions): Promise<NestExpressAppl
   // Identity providers get body errors (invalid JSON, too large) in SCIM's error form.
   app.use('/scim', scimBodyParserErrors);
   app.useGlobalFilters(new AllExceptionsFilter());
+  // NUL, unpaired surrogates and over-deep nesting in any body, query or path parameter: a 400
+  // naming the field before validation, the database or any recursive walker sees them.
+  app.useGlobalPipes(new SafeTextPipe());
   app.enableShutdownHooks();
 
   const doc = SwaggerModule.createDocument(

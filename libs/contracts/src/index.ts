@@ -8,3 +8,4 @@ export * from './connectors.js';
 export * from './ingest.js';
 export * from './scim-tokens.js';
 export * from './scim-directory.js';
+export * from './text.js';

@@ -60,3 +60,4 @@ export {
   type ServiceProviderConfigOptions,
 } from './discovery.js';
 export { normalizeGroupInput, normalizeUserInput, primaryEmail } from './resource-input.js';
+export { checkTextLimits, SCIM_TEXT_LIMITS } from './text-limits.js';

@@ -1,6 +1,7 @@
 import { badRequest } from './errors.js';
 import { getInsensitive, isPlainObject, type JsonObject } from './json-utils.js';
 import { buildResourceFromInput } from './patch.js';
+import { checkTextLimits } from './text-limits.js';
 import type { ScimGroup, ScimUser } from './types.js';
 
 /**
@@ -12,14 +13,14 @@ import type { ScimGroup, ScimUser } from './types.js';
 export function normalizeUserInput(body: unknown): ScimUser {
   const { resource } = buildResourceFromInput(requireObject(body, 'User'), 'User');
   requireString(resource, 'userName', 'User');
-  return resource as ScimUser;
+  return checkTextLimits(resource) as ScimUser;
 }
 
 /** Same as normalizeUserInput for Groups; displayName is required, members are de-duplicated. */
 export function normalizeGroupInput(body: unknown): ScimGroup {
   const { resource } = buildResourceFromInput(requireObject(body, 'Group'), 'Group');
   requireString(resource, 'displayName', 'Group');
-  return resource as ScimGroup;
+  return checkTextLimits(resource) as ScimGroup;
 }
 
 function requireObject(body: unknown, type: string): JsonObject {

@@ -46,6 +46,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (bp.type === 'entity.parse.failed') {
         return this.plain(400, 'VALIDATION_FAILED', `Request body is not valid JSON: ${bp.message}. Send a JSON document with Content-Type: application/json.`);
       }
+      if (bp.type === 'entity.invalid.utf8') return this.plain(400, 'VALIDATION_FAILED', bp.message);
       if (bp.type === 'entity.too.large') {
         return this.plain(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the ${formatBytes(bp.limit)} this endpoint accepts.`);
       }

@@ -132,6 +132,47 @@ describe('streamIngestBody', () => {
     expect(pieces.every((p) => !/[\ud800-\udbff]$/.test(p))).toBe(true);
   });
 
+  describe('invalid UTF-8', () => {
+    const prefix = Buffer.from('{"data":[{"id":"');
+    const suffix = Buffer.from('"}]}');
+    it.each([
+      ['an invalid continuation (c3 28)', [0xc3, 0x28]],
+      ['bytes that are never UTF-8 (ff fe)', [0xff, 0xfe]],
+      ['an overlong NUL (c0 80)', [0xc0, 0x80]],
+      ['a surrogate encoded as UTF-8 (ed a0 80)', [0xed, 0xa0, 0x80]],
+    ])('refuses %s naming its byte offset, plain and gzipped', async (_what, bad) => {
+      const body = Buffer.concat([prefix, Buffer.from(bad), suffix]);
+      const plain = await refusal(readIngestBody(requestOf(body), { maxBytes: MB }));
+      expect(plain).toBeInstanceOf(IngestRefusal);
+      expect(plain.message).toMatch(new RegExp(`not valid UTF-8: the byte sequence at byte offset ${prefix.length} is not`));
+      const gzipped = await refusal(readIngestBody(requestOf(gzipSync(body), { 'content-encoding': 'gzip' }), { maxBytes: MB }));
+      expect(gzipped.message).toMatch(new RegExp(`byte offset ${prefix.length} of the decompressed body`));
+    });
+
+    it('refuses a character cut short at the very end of the body', async () => {
+      const body = Buffer.concat([Buffer.from('{"data":[]}'), Buffer.from([0xe2, 0x82])]);
+      const err = await refusal(readIngestBody(requestOf(body), { maxBytes: MB }));
+      expect(err.message).toMatch(/byte offset 11 is not/);
+    });
+
+    it('accepts a character split across chunks, and counts offsets across chunks', async () => {
+      const good = Buffer.from('{"data":[{"id":"€"}]} ');
+      const req = source({ 'content-type': 'application/json' });
+      setImmediate(() => {
+        for (let i = 0; i < good.length; i++) req.write(good.subarray(i, i + 1));
+        req.end();
+      });
+      expect((await readIngestBody(req, { maxBytes: MB })).text).toBe(good.toString());
+      const bad = Buffer.concat([good, Buffer.from([0xc3]), Buffer.from([0x28])]);
+      const req2 = source({ 'content-type': 'application/json' });
+      setImmediate(() => {
+        for (let i = 0; i < bad.length; i++) req2.write(bad.subarray(i, i + 1));
+        req2.end();
+      });
+      expect((await refusal(readIngestBody(req2, { maxBytes: MB }))).message).toMatch(new RegExp(`byte offset ${good.length} is not`));
+    });
+  });
+
   it('holds the body while the consumer is busy, and goes on once it is done', async () => {
     const body = 'x'.repeat(4 * 65536);
     const req = requestOf(body);

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, type Gunzip } from 'node:zlib';
+import { Utf8Validator } from '../../common/http/utf8-validator.js';
 import { IngestErrors } from './ingest.errors.js';
 
 // The ingest route has no body parser in front of it (see app.ts): bodies are large, may be
@@ -90,6 +91,8 @@ export function streamIngestBody(req: BodySource, options: ReadBodyOptions, cons
     const hash = createHash('sha256');
     // Keeps a character split between two chunks whole; decodes exactly as the whole body would be.
     const decoder = new StringDecoder('utf8');
+    // The decoder would turn invalid bytes into U+FFFD and store text that was never sent.
+    const utf8 = new Utf8Validator();
     let size = 0;
     let wireBytes = 0;
     let settled = false;
@@ -161,6 +164,8 @@ export function streamIngestBody(req: BodySource, options: ReadBodyOptions, cons
       if (settled) return;
       size += chunk.length;
       if (size > maxBytes) return fail(IngestErrors.tooLarge(maxBytes, encoding === 'gzip'));
+      const invalidAt = utf8.write(chunk);
+      if (invalidAt >= 0) return fail(IngestErrors.invalidUtf8(invalidAt, encoding === 'gzip'));
       hash.update(chunk);
       const text = decoder.write(chunk);
       if (text.length > 0) deliver(text, noop);
@@ -173,6 +178,8 @@ export function streamIngestBody(req: BodySource, options: ReadBodyOptions, cons
         cleanup();
         resolve({ wireBytes, sha256: hash.digest('hex') });
       };
+      const cutAt = utf8.end();
+      if (cutAt >= 0) return fail(IngestErrors.invalidUtf8(cutAt, encoding === 'gzip'));
       const rest = decoder.end();
       if (rest.length > 0) deliver(rest, finish);
       else finish();

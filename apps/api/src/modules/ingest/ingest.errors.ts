@@ -68,6 +68,10 @@ export const IngestErrors = {
       { idleTimeoutSeconds: seconds },
     ),
   invalidGzip: () => bodyProblem('The body was sent with Content-Encoding: gzip but is not valid gzip data.'),
+  invalidUtf8: (offset: number, gzipped: boolean) =>
+    bodyProblem(
+      `The body is not valid UTF-8: the byte sequence at byte offset ${offset}${gzipped ? ' of the decompressed body' : ''} is not a UTF-8 character (records are stored exactly as sent, so bytes cannot be replaced). Send the JSON encoded as UTF-8; nothing was stored.`,
+    ),
   invalidJson: (message: string, line: number, column: number) => bodyProblem(message, { line, column }),
   tooDeep: (index: number, maxDepth: number, recordCount: number) =>
     new IngestRefusal(

@@ -16,6 +16,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import type { SessionContext } from '../../common/http/auth-kind.js';
 import { CurrentSession } from '../../common/http/current-session.js';
+import { assertSafeText } from '../../common/http/safe-text.js';
 import { ZodPipe } from '../../common/http/zod-body.pipe.js';
 import { IntegrationValidationService, type ValidationInput } from './integration-validation.service.js';
 import { IntegrationErrors } from './integrations.errors.js';
@@ -115,6 +116,11 @@ export class IntegrationsController {
 
 function validationInput(file: Express.Multer.File | undefined, req: Request): ValidationInput {
   if (file) return { kind: 'file', bytes: file.buffer };
-  if (req.is(['application/json', 'application/*+json'])) return { kind: 'json', body: req.body };
+  if (req.is(['application/json', 'application/*+json'])) {
+    // Read here rather than as a @Body, so the global text rules are applied here: a record the
+    // ingest route would refuse for its text must not be called valid.
+    assertSafeText('body', req.body);
+    return { kind: 'json', body: req.body };
+  }
   return { kind: 'none' };
 }

@@ -3,6 +3,7 @@ import { MESSAGE_ERROR, SCIM_CONTENT_TYPE, ScimError, toScimErrorBody, type Scim
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../../common/errors/app-error.js';
 import { statusForCode } from '../../common/errors/error-codes.js';
+import { UnsafeTextError } from '../../common/http/safe-text.js';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, formatBytes } from '../../common/errors/http-exception.filter.js';
 import { isConnectionLost } from '../../database/resilient-pool.js';
 import { ScimHttpError } from './scim.errors.js';
@@ -45,6 +46,11 @@ function answer(exception: unknown, req: Request): Answer {
   if (exception instanceof ScimError) {
     return { status: exception.status, body: toScimErrorBody(exception), headers: exception instanceof ScimHttpError ? exception.headers : {} };
   }
+  if (exception instanceof UnsafeTextError) {
+    // A filter with text that cannot be matched is a bad filter; anything else a bad value.
+    const filter = exception.part === 'query' && exception.field === 'filter';
+    return plain(400, exception.message, filter ? 'invalidFilter' : 'invalidValue');
+  }
   if (exception instanceof AppError) {
     const status = statusForCode(exception.code);
     return { status, body: scimBody(status, exception.message), headers: exception.headers };
@@ -55,6 +61,7 @@ function answer(exception: unknown, req: Request): Answer {
     if (bp.type === 'entity.parse.failed') {
       return plain(400, `Request body is not valid JSON: ${bp.message}`, 'invalidSyntax');
     }
+    if (bp.type === 'entity.invalid.utf8') return plain(400, bp.message, 'invalidSyntax');
     if (bp.type === 'entity.too.large') return plain(413, `Request body is larger than the ${formatBytes(bp.limit)} this endpoint accepts`);
     if (bp.type === 'encoding.unsupported' || bp.type === 'charset.unsupported') return plain(415, bp.message);
   }

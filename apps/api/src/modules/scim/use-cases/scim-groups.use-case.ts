@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { applyPatch, evaluateFilter, listResponse, normalizeGroupInput, paginate, type ListResponse } from '@gatehouse/scim';
+import { applyPatch, checkTextLimits, evaluateFilter, listResponse, normalizeGroupInput, paginate, type ListResponse } from '@gatehouse/scim';
 import type { EntityManager } from 'typeorm';
 import { CustomHttpDownstream } from '../custom-http-downstream.js';
 import type { ScimGroup } from '../entities/scim-group.entity.js';
@@ -112,7 +112,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
    */
   async patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject | null> {
     assertServing(ctx.connector);
-    const { row, members } = await this.change(ctx, input.id, (current) => applyPatch(current, input.body, { resourceType: 'Group' }).resource);
+    const { row, members } = await this.change(ctx, input.id, (current) => checkTextLimits(applyPatch(current, input.body, { resourceType: 'Group' }).resource));
     if (!asksForAttributes(input.projection)) return null;
     return project(toGroupResource(row, members, ctx.baseUrl), input.projection, 'Group');
   }

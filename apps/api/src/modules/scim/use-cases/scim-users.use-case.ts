@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { applyPatch, evaluateFilter, listResponse, normalizeUserInput, paginate, type ListResponse } from '@gatehouse/scim';
+import { applyPatch, checkTextLimits, evaluateFilter, listResponse, normalizeUserInput, paginate, type ListResponse } from '@gatehouse/scim';
 import type { EntityManager } from 'typeorm';
 import { CustomHttpDownstream } from '../custom-http-downstream.js';
 import type { ScimUser } from '../entities/scim-user.entity.js';
@@ -89,7 +89,7 @@ export class ScimUsersUseCase implements ScimUsersPort {
   async patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject | null> {
     assertServing(ctx.connector);
     const user = await this.change(ctx, input, (row) => ({
-      next: applyPatch(userForPatch(row), input.body, { resourceType: 'User' }).resource,
+      next: checkTextLimits(applyPatch(userForPatch(row), input.body, { resourceType: 'User' }).resource),
       patch: input.body as Record<string, unknown>,
     }));
     return asksForAttributes(input.projection) ? user : null;
