@@ -53,6 +53,7 @@ const envSchema = z.object({
   INGEST_MAX_BODY_MB: int('INGEST_MAX_BODY_MB', 50, 1, 1024),
   INGEST_RETENTION: int('INGEST_RETENTION', 30, 1, 10000),
   INGEST_RATE_LIMIT_PER_MINUTE: int('INGEST_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+  SCIM_SWEEP_INTERVAL_MS: int('SCIM_SWEEP_INTERVAL_MS', 60_000, 0, 24 * 3600 * 1000),
 });
 
 export type AppConfig = {
@@ -72,6 +73,8 @@ export type AppConfig = {
   ingestMaxBodyBytes: number;
   ingestRetention: number;
   ingestRateLimitPerMinute: number;
+  /** How often each API process settles SCIM writes whose outcome in the app is unknown; 0 turns the sweep off. */
+  scimSweepIntervalMs: number;
 };
 
 /** Thrown when the environment is unusable; its message is one line naming the variable. */
@@ -107,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ingestMaxBodyBytes: e.INGEST_MAX_BODY_MB * 1024 * 1024,
     ingestRetention: e.INGEST_RETENTION,
     ingestRateLimitPerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,
+    scimSweepIntervalMs: e.SCIM_SWEEP_INTERVAL_MS,
   };
 }
 
