@@ -136,7 +136,7 @@ export class ScimUsersUseCase implements ScimUsersPort {
   async replace(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject> {
     assertServing(ctx.connector);
     const resource = normalizeUserInput(input.body) as JsonObject;
-    return this.change(ctx, input, () => ({ next: resource, patch: undefined })) as Promise<JsonObject>;
+    return this.change(ctx, input, () => ({ next: resource, patch: undefined }));
   }
 
   /**
