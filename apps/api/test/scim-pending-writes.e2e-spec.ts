@@ -27,7 +27,7 @@ describe('SCIM writes and the app: claim, call, finish', () => {
     admin = await signUpAdmin(t);
     settings = t.app.get(OutboundSettings);
     settings.sleep = async () => {};
-  });
+  }, 120_000);
   beforeEach(() => {
     app.reset();
     settings.timeoutMs = 10_000;
