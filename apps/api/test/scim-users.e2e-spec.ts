@@ -156,27 +156,31 @@ describe('SCIM /Users', () => {
       expect(calls.at(-1)).toMatchObject({ operation: 'create_user', status: 422, source: 'scim', error: expect.stringContaining('Email domain not allowed') });
     });
 
-    it("answers the app's 5xx as 502 and an unreachable app as 503, storing nothing", async () => {
+    it("answers the app's 5xx as 502 and a timeout as 503, keeping the create pending (hidden) since the app may have made the account", async () => {
       const { scim } = await setup();
       app.failNext('POST /api/users', 500, { error: { message: 'database is down' } });
       const res = await scim.post('/Users', scimUser('five.hundred')).expect(502);
       expect(res.body.detail).toBe('The application could not complete create_user: HTTP 500: database is down');
-      app.failNext('POST /api/users', 503, { error: { message: 'maintenance' } });
-      await scim.post('/Users', scimUser('five.hundred')).expect(503);
+      // This connector cannot look users up in the app (no list_users): the retry says so.
+      const retry = await scim.post('/Users', scimUser('five.hundred')).expect(409);
+      expect(retry.body).toMatchObject({ status: '409', scimType: 'uniqueness' });
+      expect(retry.body.detail).toMatch(/"five\.hundred" is pending creation in the application.*enable list_users/);
 
       const previous = settings.timeoutMs;
       settings.timeoutMs = 200;
       app.delayMs = 600;
       try {
-        const slow = await scim.post('/Users', scimUser('five.hundred')).expect(503);
+        const slow = await scim.post('/Users', scimUser('too.slow')).expect(503);
         expect(slow.body.detail).toMatch(/did not answer within/);
       } finally {
         settings.timeoutMs = previous;
         app.delayMs = 0;
       }
+      // Pending creates are not shown to the identity provider.
       expect((await scim.get('/Users').expect(200)).body.totalResults).toBe(0);
-      // Once the app is back the same request succeeds.
-      await scim.post('/Users', scimUser('five.hundred')).expect(201);
+      expect((await scim.get(`/Users?filter=${encodeURIComponent('userName eq "too.slow"')}`).expect(200)).body.totalResults).toBe(0);
+      // Once the app is back a new user is created as usual.
+      await scim.post('/Users', scimUser('after.outage')).expect(201);
     });
 
     it('keeps the user in Gatehouse only when create_user is off', async () => {

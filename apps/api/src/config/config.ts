@@ -55,6 +55,7 @@ const envSchema = z.object({
   INGEST_RETENTION: int('INGEST_RETENTION', 30, 1, 10000),
   INGEST_RATE_LIMIT_PER_MINUTE: int('INGEST_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   INGEST_IDLE_TIMEOUT_SECONDS: int('INGEST_IDLE_TIMEOUT_SECONDS', 15, 1, 3600),
+  SCIM_SWEEP_INTERVAL_MS: int('SCIM_SWEEP_INTERVAL_MS', 60_000, 0, 24 * 3600 * 1000),
 });
 
 export type AppConfig = {
@@ -78,6 +79,8 @@ export type AppConfig = {
   ingestRateLimitPerMinute: number;
   /** A push whose body stops arriving for this long is answered 408 and stores nothing. */
   ingestIdleTimeoutSeconds: number;
+  /** How often each API process settles SCIM writes whose outcome in the app is unknown; 0 turns the sweep off. */
+  scimSweepIntervalMs: number;
 };
 
 /** Thrown when the environment is unusable; its message is one line naming the variable. */
@@ -115,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ingestRetention: e.INGEST_RETENTION,
     ingestRateLimitPerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,
     ingestIdleTimeoutSeconds: e.INGEST_IDLE_TIMEOUT_SECONDS,
+    scimSweepIntervalMs: e.SCIM_SWEEP_INTERVAL_MS,
   };
 }
 

@@ -28,6 +28,11 @@ export class FakeDirectoryApp {
   private readonly failures = new Map<string, Failure>();
   /** Milliseconds every answer waits (to widen race windows in concurrency tests). */
   delayMs = 0;
+  /**
+   * Milliseconds every answer waits AFTER the request was carried out (an app that did the work
+   * but answered too late: a caller that gave up still finds the account made).
+   */
+  lateMs = 0;
   /** TCP connections accepted since start. */
   connections = 0;
 
@@ -65,6 +70,7 @@ export class FakeDirectoryApp {
     this.groups.clear();
     this.failures.clear();
     this.delayMs = 0;
+    this.lateMs = 0;
   }
 
   private nextId(prefix: string): string {
@@ -82,6 +88,16 @@ export class FakeDirectoryApp {
       await new Promise((r) => setTimeout(r, this.delayMs));
       // A caller that gave up (timeout) changes nothing, as if the request never arrived.
       if (req.socket.destroyed) return;
+    }
+    if (this.lateMs > 0) {
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      const ms = this.lateMs;
+      res.end = ((...args: unknown[]) => {
+        setTimeout(() => {
+          if (!res.destroyed) end(...args);
+        }, ms);
+        return res;
+      }) as typeof res.end;
     }
     const route = `${request.method} ${request.path.replace(/\/(u|g)\d+/g, '/*')}`;
     const failure = this.failures.get(route);
@@ -112,6 +128,11 @@ export class FakeDirectoryApp {
         const user: AppUser = { id: this.nextId('u'), email, name: String(body.name ?? ''), userName: String(body.userName ?? ''), active: body.active !== false };
         this.users.set(user.id, user);
         return reply(201, { data: user });
+      }
+      if (req.method === 'GET' && !id) {
+        // list_users: every user, or those with ?userName= (case-insensitive).
+        const wanted = req.query.get('userName')?.toLowerCase();
+        return reply(200, { items: [...this.users.values()].filter((u) => wanted === undefined || u.userName.toLowerCase() === wanted) });
       }
       const user = id ? this.users.get(id) : undefined;
       if (!user) return notFound();
@@ -250,6 +271,14 @@ export function jsonMappings(base: string): Record<string, unknown> {
       url_template: `${base}/api/users/{integration_user_id}`,
       success_status: [200],
       response_fields: { id: 'data.id', email: 'data.email', displayName: 'data.name', active: 'data.active' },
+      error_message_path,
+    },
+    list_users: {
+      http_method: 'GET',
+      url_template: `${base}/api/users`,
+      query_params: { userName: '{scim_user_username}' },
+      success_status: [200],
+      response_fields: { items: 'items', id: 'id', userName: 'userName', email: 'email' },
       error_message_path,
     },
     update_user: {

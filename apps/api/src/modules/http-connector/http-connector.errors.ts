@@ -36,6 +36,8 @@ export type ConnectorCallFailure = {
   attempts?: number;
   /** Where in the configuration the problem is, for `unreadable`. */
   path?: string;
+  /** Known never to have reached the app (connection refused, host not found). */
+  notSent?: boolean;
 };
 
 const codeFor: Record<ConnectorCallErrorKind, ErrorCode> = {
@@ -60,6 +62,7 @@ export class ConnectorCallError extends AppError {
   durationMs?: number;
   attempts?: number;
   readonly path?: string;
+  readonly notSent: boolean;
 
   constructor(failure: ConnectorCallFailure) {
     super(codeFor[failure.kind], failure.message, failure.path ? [{ path: failure.path, message: failure.message }] : []);
@@ -72,6 +75,7 @@ export class ConnectorCallError extends AppError {
     this.durationMs = failure.durationMs;
     this.attempts = failure.attempts;
     this.path = failure.path;
+    this.notSent = failure.notSent ?? failure.kind === 'refused';
   }
 }
 

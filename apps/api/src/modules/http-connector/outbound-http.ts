@@ -265,9 +265,12 @@ export class OutboundHttp implements OnApplicationShutdown {
     if (code === 'ERR_FR_TOO_MANY_REDIRECTS') {
       return new DownstreamRejectedError({ kind: 'rejected', retryable: false, message: `${url.origin} redirected more than ${this.settings.maxRedirects} times.` });
     }
-    return new DownstreamUnavailableError({ kind: 'unavailable', retryable: true, message: `Could not reach ${url.origin} (${code}).` });
+    return new DownstreamUnavailableError({ kind: 'unavailable', retryable: true, message: `Could not reach ${url.origin} (${code}).`, notSent: NOT_SENT_CODES.has(code) });
   }
 }
+
+/** Failures before any byte of the request could reach the app. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** A request that failed on a kept-alive socket the app had closed; `translated` is what to report if the retry fails the same way. */
 class StaleSocketError extends Error {

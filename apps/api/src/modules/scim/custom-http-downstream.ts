@@ -2,23 +2,42 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CapabilityKey, MappingContext, OperationMapping, ReadResult } from '@gatehouse/mapping';
 import type { ConnectorExecutor } from '../http-connector/connector-executor.service.js';
 import type { Connector } from '../http-connector/entities/connector.entity.js';
-import { ScimCallLog } from './scim-call-log.js';
-import { downstreamFailure } from './scim-downstream-errors.js';
+import { ConnectorCallError } from '../http-connector/http-connector.errors.js';
+import { OutboundSettings } from '../http-connector/outbound-settings.js';
+import { downstreamFailure, nothingDoneDownstream } from './scim-downstream-errors.js';
 import { ScimErrors } from './scim.errors.js';
 
-/** The executor instance SCIM uses: the shared one's parts, with ScimCallLog as its call log. */
+/** The executor instance SCIM uses (logging its calls with source `scim`). */
 export const SCIM_EXECUTOR = Symbol('SCIM_EXECUTOR');
+
+/**
+ * What one call to the app came to. A failure says whether the app can have acted on it:
+ * `none` when it certainly did not (it refused with a 4xx, or the request was never sent),
+ * `unknown` otherwise (a timeout, a reset connection, a 5xx, an answer that could not be read).
+ */
+export type Attempt<O extends CapabilityKey> = { ok: true; result: ReadResult<O> } | {
+  ok: false;
+  error: unknown;
+  effect: 'none' | 'unknown';
+  detail: string;
+  /** The app's HTTP status, when it answered. */
+  status?: number;
+};
+
+/** Extra time a pending write is held beyond its calls' own limits (OAuth token, scheduling). */
+const LEASE_MARGIN_MS = 5000;
 
 /**
  * The downstream app of a Custom HTTP connector as the SCIM use cases see it: which operations
  * the admin enabled, and one call per operation (logged with source `scim`) whose failures come
- * back as SCIM errors.
+ * back as SCIM errors. No database transaction or connection is held while a call runs (each
+ * call is logged as soon as it ends).
  */
 @Injectable()
 export class CustomHttpDownstream {
   constructor(
     @Inject(SCIM_EXECUTOR) private readonly executor: ConnectorExecutor,
-    private readonly callLog: ScimCallLog,
+    private readonly settings: OutboundSettings,
   ) {}
 
   enabled(connector: Connector, operation: CapabilityKey): boolean {
@@ -31,20 +50,31 @@ export class CustomHttpDownstream {
   }
 
   async call<O extends CapabilityKey>(connector: Connector, operation: O, context: MappingContext): Promise<ReadResult<O>> {
+    const attempt = await this.attempt(connector, operation, context);
+    if (!attempt.ok) throw attempt.error;
+    return attempt.result;
+  }
+
+  /** One call, its failure answered as a value with what it may have done in the app. */
+  async attempt<O extends CapabilityKey>(connector: Connector, operation: O, context: MappingContext): Promise<Attempt<O>> {
     try {
       const result = await this.executor.execute(connector.companyId, connector, operation, context, { source: 'scim' });
-      return result.resolved;
+      return { ok: true, result: result.resolved };
     } catch (err) {
       const mapping = (connector.mappings ?? {})[operation] as Partial<OperationMapping> | undefined;
-      throw downstreamFailure(operation, mapping, err);
+      const error = downstreamFailure(operation, mapping, err);
+      const detail = error instanceof Error ? error.message : 'unexpected failure';
+      const status = err instanceof ConnectorCallError ? err.status : undefined;
+      return { ok: false, error, effect: nothingDoneDownstream(err) ? 'none' : 'unknown', detail, status };
     }
   }
 
   /**
-   * Runs a unit of work that calls the downstream app inside a database transaction; the calls
-   * are written to the call log after it (see ScimCallLog).
+   * How long a write that makes `calls` calls holds its pending mark: longer than those calls
+   * can take with every retry, so nobody settles a write whose request is still running.
    */
-  holdingCalls<T>(work: () => Promise<T>): Promise<T> {
-    return this.callLog.holdingCalls(work);
+  leaseMs(calls = 1): number {
+    const { timeoutMs, retry } = this.settings;
+    return calls * (timeoutMs * retry.maxAttempts + retry.maxTotalDelayMs) + LEASE_MARGIN_MS;
   }
 }

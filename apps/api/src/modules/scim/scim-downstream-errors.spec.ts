@@ -7,7 +7,7 @@ import {
   OAuthTokenError,
   TargetRefusedError,
 } from '../http-connector/http-connector.errors.js';
-import { downstreamFailure } from './scim-downstream-errors.js';
+import { downstreamFailure, nothingDoneDownstream } from './scim-downstream-errors.js';
 import { ScimHttpError } from './scim.errors.js';
 
 const mapping = { error_message_path: 'error.message' };
@@ -56,5 +56,20 @@ describe('downstreamFailure', () => {
   it('passes anything else through untouched', () => {
     const boom = new Error('boom');
     expect(downstreamFailure('create_user', mapping, boom)).toBe(boom);
+  });
+});
+
+describe('nothingDoneDownstream (whether a failed create may still have made the account)', () => {
+  it('is true only when the app refused or the request never left', () => {
+    expect(nothingDoneDownstream(new DownstreamRejectedError({ kind: 'rejected', message: 'x', retryable: false, status: 422 }))).toBe(true);
+    expect(nothingDoneDownstream(new DownstreamUnavailableError({ kind: 'unavailable', message: 'x', retryable: true, status: 429 }))).toBe(true);
+    expect(nothingDoneDownstream(new DownstreamUnavailableError({ kind: 'unavailable', message: 'refused', retryable: true, notSent: true }))).toBe(true);
+    expect(nothingDoneDownstream(new TargetRefusedError('private address'))).toBe(true);
+    expect(nothingDoneDownstream(new AppError('VALIDATION_FAILED', 'no mapping'))).toBe(true);
+
+    expect(nothingDoneDownstream(new DownstreamUnavailableError({ kind: 'timeout', message: 'late', retryable: true }))).toBe(false);
+    expect(nothingDoneDownstream(new DownstreamUnavailableError({ kind: 'unavailable', message: 'reset', retryable: true }))).toBe(false);
+    expect(nothingDoneDownstream(new DownstreamUnavailableError({ kind: 'unavailable', message: '5xx', retryable: true, status: 500 }))).toBe(false);
+    expect(nothingDoneDownstream(new DownstreamResponseError({ kind: 'unreadable', message: 'no id', retryable: false }))).toBe(false);
   });
 });

@@ -29,6 +29,21 @@ export function downstreamFailure(operation: CapabilityKey, mapping: Partial<Ope
   return err;
 }
 
+/**
+ * Whether a failed call certainly changed nothing in the app: it answered with a refusal (a
+ * status outside success_status below 500, 429 included), or the request never left (target refused, no
+ * connection, no OAuth token, a configuration that cannot be rendered). Anything else (timeout,
+ * reset connection, a 5xx, an unreadable success answer) may have been carried out.
+ */
+export function nothingDoneDownstream(err: unknown): boolean {
+  if (err instanceof DownstreamRejectedError) return err.status === undefined || err.status < 500;
+  if (err instanceof OAuthTokenError) return true;
+  // 429: the app turned the request away before doing anything.
+  if (err instanceof DownstreamUnavailableError && err.status === 429) return true;
+  if (err instanceof ConnectorCallError) return err.notSent;
+  return err instanceof AppError;
+}
+
 function statusPart(err: ConnectorCallError): string {
   return err.status !== undefined ? `HTTP ${err.status}: ` : '';
 }

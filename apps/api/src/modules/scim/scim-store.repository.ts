@@ -6,7 +6,7 @@ import { isUuid } from '../../common/tenant.js';
 import { queryPrepared } from '../../database/prepared.js';
 import { ScimGroupMember } from './entities/scim-group-member.entity.js';
 import { ScimGroup } from './entities/scim-group.entity.js';
-import { ScimUser } from './entities/scim-user.entity.js';
+import { ScimUser, type PendingOp } from './entities/scim-user.entity.js';
 import type { GroupLookup, UserLookup } from './scim-list-query.js';
 
 /** Every query of the SCIM store runs for one company's connector. */
@@ -22,7 +22,9 @@ const UNIQUE_VIOLATION = '23505';
 export const isUniqueViolation = (err: unknown): boolean =>
   (err as { code?: string }).code === UNIQUE_VIOLATION || (err as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
 
-const USER_COLUMNS = 'u.id, u.company_id, u.connector_id, u.user_name, u.user_name_lower, u.external_id, u.active, u.resource, u.downstream_id, u.created_at, u.updated_at, u.version';
+const USER_COLUMNS = 'u.id, u.company_id, u.connector_id, u.user_name, u.user_name_lower, u.external_id, u.active, u.resource, u.downstream_id, u.created_at, u.updated_at, u.version, u.pending_op, u.pending_since, u.pending_until, u.last_error';
+/** A create the app has not confirmed is the store's, not yet the identity provider's. */
+const USER_VISIBLE = "u.pending_op IS DISTINCT FROM 'create'";
 const USER_ORDER = 'ORDER BY u.created_at ASC, u.id ASC';
 
 type UserRow = {
@@ -38,7 +40,13 @@ type UserRow = {
   created_at: Date | string;
   updated_at: Date | string;
   version: number;
+  pending_op: PendingOp | null;
+  pending_since: Date | string | null;
+  pending_until: Date | string | null;
+  last_error: string | null;
 };
+
+const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
 const toScimUser = (r: UserRow): ScimUser => ({
   id: r.id,
@@ -53,7 +61,31 @@ const toScimUser = (r: UserRow): ScimUser => ({
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
   version: Number(r.version),
+  pendingOp: r.pending_op,
+  pendingSince: date(r.pending_since),
+  pendingUntil: date(r.pending_until),
+  lastError: r.last_error,
 });
+
+/** The two tables whose rows carry a pending write. */
+export type PendingTable = 'scim_users' | 'scim_groups';
+
+/** A row the sweep took over: enough to load its connector and settle it. */
+export type AbandonedWrite = {
+  table: PendingTable;
+  id: string;
+  scope: ScimScope;
+  op: PendingOp;
+  /** userName or displayName the row holds now. */
+  name: string;
+  resource: Record<string, unknown>;
+  pendingSince: Date;
+};
+
+const NAME_COLUMNS: Record<PendingTable, { name: string; lower: string; attribute: string }> = {
+  scim_users: { name: 'user_name', lower: 'user_name_lower', attribute: 'userName' },
+  scim_groups: { name: 'display_name', lower: 'display_name_lower', attribute: 'displayName' },
+};
 
 /** Runs a write that takes a unique name: false when another row has the name. */
 async function claimed(write: () => Promise<unknown>): Promise<boolean> {
@@ -114,11 +146,14 @@ export class ScimStore {
    * transaction the new row holds the name until the transaction ends: a concurrent create of
    * the same name waits for it, then finds the name taken (or free again after a rollback).
    */
-  async claimUser(em: EntityManager, row: ScimUser): Promise<boolean> {
-    const inserted: unknown[] = await queryPrepared(
-      em,
-      `INSERT INTO scim_users (id, company_id, connector_id, user_name, user_name_lower, external_id, active, resource, downstream_id, created_at, updated_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+  async claimUser(em: EntityManager, row: ScimUser, leaseMs: number | null = null): Promise<boolean> {
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO scim_users (id, company_id, connector_id, user_name, user_name_lower, external_id, active, resource, downstream_id, created_at, updated_at, version,
+                               pending_op, pending_since, pending_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+               CASE WHEN $13::int IS NULL THEN NULL ELSE 'create' END,
+               CASE WHEN $13::int IS NULL THEN NULL ELSE now() END,
+               CASE WHEN $13::int IS NULL THEN NULL ELSE now() + $13::int * interval '1 millisecond' END)
        ON CONFLICT (connector_id, user_name_lower) DO NOTHING
        RETURNING id`,
       [
@@ -134,14 +169,23 @@ export class ScimStore {
         row.createdAt,
         row.updatedAt,
         row.version,
+        leaseMs,
       ],
     );
     return inserted.length === 1;
   }
 
-  /** Records the downstream app's id of a user this transaction created. */
-  async linkUser(em: EntityManager, scope: ScimScope, id: string, downstreamId: string | null): Promise<void> {
-    await queryPrepared(em, 'UPDATE scim_users SET downstream_id = $4 WHERE id = $1 AND company_id = $2 AND connector_id = $3', [id, scope.companyId, scope.connectorId, downstreamId]);
+  /** The connector's user holding a userName, a pending create included. */
+  async findUserByName(em: EntityManager, scope: ScimScope, userName: string): Promise<ScimUser | null> {
+    const rows = await this.selectUsers(em, scope, 'u.user_name_lower = $3', [userName.toLowerCase()], '', [], true);
+    return rows[0] ?? null;
+  }
+
+  /** A user row whatever its state (pending creates included), for settling a pending write. */
+  async findAnyUser(em: EntityManager, scope: ScimScope, id: string): Promise<ScimUser | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.selectUsers(em, scope, 'u.id = $3', [id], '', [], true);
+    return rows[0] ?? null;
   }
 
   async updateUser(em: EntityManager, row: ScimUser): Promise<void> {
@@ -154,7 +198,10 @@ export class ScimStore {
   }
 
   async pageUsers(em: EntityManager, scope: ScimScope, offset: number, limit: number): Promise<RowPage<ScimUser>> {
-    const counted: Array<{ n: string }> = await em.query('SELECT count(*) AS n FROM scim_users u WHERE u.company_id = $1 AND u.connector_id = $2', [scope.companyId, scope.connectorId]);
+    const counted: Array<{ n: string }> = await em.query(`SELECT count(*) AS n FROM scim_users u WHERE u.company_id = $1 AND u.connector_id = $2 AND ${USER_VISIBLE}`, [
+      scope.companyId,
+      scope.connectorId,
+    ]);
     const total = Number(counted[0]!.n);
     const rows = limit > 0 && offset < total ? await this.selectUsers(em, scope, '', [], ` ${USER_ORDER} OFFSET $3 LIMIT $4`, [offset, limit]) : [];
     return { rows, total };
@@ -196,6 +243,7 @@ export class ScimStore {
 
   // ---- groups
 
+  /** A group the identity provider may see (not a pending create); with `lock`, FOR UPDATE. */
   findGroup(em: EntityManager, scope: ScimScope, id: string, lock = false): Promise<ScimGroup | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     const qb = this.groups(em, scope).andWhere('g.id = :id', { id });
@@ -204,20 +252,148 @@ export class ScimStore {
   }
 
   /** A group's claim of its displayName, as claimUser does for a userName. */
-  async claimGroup(em: EntityManager, row: ScimGroup): Promise<boolean> {
+  async claimGroup(em: EntityManager, row: ScimGroup, leaseMs: number | null = null): Promise<boolean> {
     const inserted: unknown[] = await em.query(
-      `INSERT INTO scim_groups (id, company_id, connector_id, display_name, display_name_lower, external_id, resource, downstream_id, created_at, updated_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO scim_groups (id, company_id, connector_id, display_name, display_name_lower, external_id, resource, downstream_id, created_at, updated_at, version,
+                                pending_op, pending_since, pending_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+               CASE WHEN $12::int IS NULL THEN NULL ELSE 'create' END,
+               CASE WHEN $12::int IS NULL THEN NULL ELSE now() END,
+               CASE WHEN $12::int IS NULL THEN NULL ELSE now() + $12::int * interval '1 millisecond' END)
        ON CONFLICT (connector_id, display_name_lower) DO NOTHING
        RETURNING id`,
-      [row.id, row.companyId, row.connectorId, row.displayName, row.displayNameLower, row.externalId, JSON.stringify(row.resource), row.downstreamId, row.createdAt, row.updatedAt, row.version],
+      [row.id, row.companyId, row.connectorId, row.displayName, row.displayNameLower, row.externalId, JSON.stringify(row.resource), row.downstreamId, row.createdAt, row.updatedAt, row.version, leaseMs],
     );
     return inserted.length === 1;
   }
 
-  /** Records the downstream app's id of a group this transaction created. */
-  async linkGroup(em: EntityManager, scope: ScimScope, id: string, downstreamId: string | null): Promise<void> {
-    await em.query('UPDATE scim_groups SET downstream_id = $4 WHERE id = $1 AND company_id = $2 AND connector_id = $3', [id, scope.companyId, scope.connectorId, downstreamId]);
+  /** The connector's group holding a displayName, a pending create included. */
+  findGroupByName(em: EntityManager, scope: ScimScope, displayName: string): Promise<ScimGroup | null> {
+    return this.groups(em, scope, true).andWhere('g.display_name_lower = :v', { v: displayName.toLowerCase() }).getOne();
+  }
+
+  /** A group row whatever its state (pending creates included), for settling a pending write. */
+  findAnyGroup(em: EntityManager, scope: ScimScope, id: string): Promise<ScimGroup | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.groups(em, scope, true).andWhere('g.id = :id', { id }).getOne();
+  }
+
+  // ---- pending writes (claim, call the app, finish; see docs/scim.md)
+
+  /**
+   * Marks an existing row (read FOR UPDATE by this transaction) as having a change or delete on
+   * its way to the app, unless another attempt holds it (false then). An expired mark of a
+   * change or delete is taken over: its request ended without settling it.
+   */
+  async markPending(em: EntityManager, table: PendingTable, scope: ScimScope, id: string, op: 'change' | 'delete', leaseMs: number): Promise<boolean> {
+    const rows = await queryPrepared(
+      em,
+      `UPDATE ${table} SET pending_op = $4, pending_since = now(), pending_until = now() + $5::int * interval '1 millisecond', last_error = NULL
+        WHERE id = $1 AND company_id = $2 AND connector_id = $3
+          AND (pending_op IS NULL OR (pending_op <> 'create' AND pending_until < now()))
+        RETURNING id`,
+      [id, scope.companyId, scope.connectorId, op, leaseMs],
+    );
+    return rows.length === 1;
+  }
+
+  /** Takes over a pending write whose attempt has ended or expired (false when one still holds it). */
+  async takeOver(em: EntityManager, table: PendingTable, scope: ScimScope, id: string, leaseMs: number): Promise<boolean> {
+    const rows = await queryPrepared(
+      em,
+      `UPDATE ${table} SET pending_until = now() + $4::int * interval '1 millisecond'
+        WHERE id = $1 AND company_id = $2 AND connector_id = $3 AND pending_op IS NOT NULL AND pending_until <= now()
+        RETURNING id`,
+      [id, scope.companyId, scope.connectorId, leaseMs],
+    );
+    return rows.length === 1;
+  }
+
+  /** A pending create the app confirmed: the row gets the app's id and becomes an ordinary one. */
+  async settleCreate(em: EntityManager, table: PendingTable, scope: ScimScope, id: string, downstreamId: string | null): Promise<boolean> {
+    const rows = await queryPrepared(
+      em,
+      `UPDATE ${table} SET downstream_id = $4, pending_op = NULL, pending_since = NULL, pending_until = NULL, last_error = NULL
+        WHERE id = $1 AND company_id = $2 AND connector_id = $3 AND pending_op = 'create'
+        RETURNING id`,
+      [id, scope.companyId, scope.connectorId, downstreamId],
+    );
+    return rows.length === 1;
+  }
+
+  /** A pending create the app did not make (it refused it, or says it has no such account). */
+  async dropCreate(em: EntityManager, table: PendingTable, scope: ScimScope, id: string): Promise<void> {
+    await em.query(`DELETE FROM ${table} WHERE id = $1 AND company_id = $2 AND connector_id = $3 AND pending_op = 'create'`, [id, scope.companyId, scope.connectorId]);
+  }
+
+  /**
+   * A pending write whose outcome is unknown stays; its attempt lets go of it (so the identity
+   * provider's retry can settle it at once, the sweep after its grace), and the reason is kept
+   * for the administrator.
+   */
+  async leavePending(em: EntityManager, table: PendingTable, scope: ScimScope, id: string, error: string): Promise<void> {
+    await em.query(
+      `UPDATE ${table} SET last_error = $4, pending_until = clock_timestamp()
+        WHERE id = $1 AND company_id = $2 AND connector_id = $3 AND pending_op IS NOT NULL`,
+      [id, scope.companyId, scope.connectorId, error.slice(0, 1000)],
+    );
+  }
+
+  /**
+   * Ends a change or delete that did not complete: the row keeps the state the app last
+   * confirmed (its resource), a name claimed for a rename goes back to the one in the resource
+   * (if nobody took it meanwhile), and `error` says why for the administrator.
+   */
+  async releasePending(em: EntityManager, table: PendingTable, scope: ScimScope, id: string, error: string | null): Promise<void> {
+    const { name, lower, attribute } = NAME_COLUMNS[table];
+    const release = (restore: boolean) =>
+      queryPrepared(
+        em,
+        `UPDATE ${table} t SET pending_op = NULL, pending_since = NULL, pending_until = NULL, last_error = $4${
+          restore
+            ? `, ${name} = COALESCE(t.resource->>'${attribute}', t.${name}), ${lower} = COALESCE(lower(t.resource->>'${attribute}'), t.${lower})`
+            : ''
+        }
+          WHERE t.id = $1 AND t.company_id = $2 AND t.connector_id = $3 AND t.pending_op IN ('change', 'delete')`,
+        [id, scope.companyId, scope.connectorId, error?.slice(0, 1000) ?? null],
+      );
+    try {
+      await release(true);
+    } catch (err) {
+      // The old name was taken meanwhile: the row keeps the new one (the app may have it too).
+      if (!isUniqueViolation(err) || em.queryRunner?.isTransactionActive) throw err;
+      await release(false);
+    }
+  }
+
+  /**
+   * Takes over up to `limit` pending writes whose attempt ended (or expired) more than `graceMs`
+   * ago without settling them, across every company (each row is then settled within its own
+   * connector). The grace leaves a just-failed write to the identity provider's retry first.
+   * The rows are claimed in one short statement (FOR UPDATE SKIP LOCKED, then a new lease), so
+   * two processes sweeping at once never take the same row.
+   */
+  async takeAbandoned(em: EntityManager, table: PendingTable, limit: number, leaseMs: number, graceMs: number): Promise<AbandonedWrite[]> {
+    const { name } = NAME_COLUMNS[table];
+    const rows = await queryPrepared<{ id: string; company_id: string; connector_id: string; pending_op: PendingOp; name: string; resource: Record<string, unknown>; pending_since: Date | string }>(
+      em,
+        `UPDATE ${table} t SET pending_until = now() + $2::int * interval '1 millisecond'
+          WHERE t.id IN (SELECT p.id FROM ${table} p
+                          WHERE p.pending_op IS NOT NULL AND p.pending_until < now() - $3::int * interval '1 millisecond'
+                          ORDER BY p.pending_until LIMIT $1 FOR UPDATE SKIP LOCKED)
+            AND t.pending_op IS NOT NULL
+          RETURNING t.id, t.company_id, t.connector_id, t.pending_op, t.${name} AS name, t.resource, t.pending_since`,
+        [limit, leaseMs, graceMs],
+      );
+    return rows.map((r) => ({
+      table,
+      id: r.id,
+      scope: { companyId: r.company_id, connectorId: r.connector_id },
+      op: r.pending_op,
+      name: r.name,
+      resource: r.resource,
+      pendingSince: new Date(r.pending_since),
+    }));
   }
 
   /** A rename's claim of the new displayName, as claimUserName does for a userName. */
@@ -304,20 +480,22 @@ export class ScimStore {
    * SQL: these reads answer most identity-provider requests, and building them through the query
    * builder cost more than running them.
    */
-  private async selectUsers(em: EntityManager, scope: ScimScope, where: string, params: unknown[], suffix = '', suffixParams: unknown[] = []): Promise<ScimUser[]> {
+  private async selectUsers(em: EntityManager, scope: ScimScope, where: string, params: unknown[], suffix = '', suffixParams: unknown[] = [], withPending = false): Promise<ScimUser[]> {
+    const conditions = [where, withPending ? '' : USER_VISIBLE].filter(Boolean).map((c) => ` AND ${c}`).join('');
     const rows = await queryPrepared<UserRow>(
       em,
-      `SELECT ${USER_COLUMNS} FROM scim_users u WHERE u.company_id = $1 AND u.connector_id = $2${where ? ` AND ${where}` : ''}${suffix}`,
+      `SELECT ${USER_COLUMNS} FROM scim_users u WHERE u.company_id = $1 AND u.connector_id = $2${conditions}${suffix}`,
       [scope.companyId, scope.connectorId, ...params, ...suffixParams],
     );
     return rows.map(toScimUser);
   }
 
-  private groups(em: EntityManager, scope: ScimScope): SelectQueryBuilder<ScimGroup> {
-    return em
+  private groups(em: EntityManager, scope: ScimScope, withPending = false): SelectQueryBuilder<ScimGroup> {
+    const qb = em
       .getRepository(ScimGroup)
       .createQueryBuilder('g')
       .where('g.company_id = :companyId AND g.connector_id = :connectorId', { companyId: scope.companyId, connectorId: scope.connectorId });
+    return withPending ? qb : qb.andWhere("g.pending_op IS DISTINCT FROM 'create'");
   }
 
   private ordered<T extends ScimUser | ScimGroup>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {

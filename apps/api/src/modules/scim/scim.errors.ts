@@ -52,6 +52,20 @@ export const ScimErrors = {
     new ScimHttpError(409, `A user with userName ${JSON.stringify(userName)} already exists for this connector (userName is compared case-insensitively)`, 'uniqueness'),
   groupNameTaken: (displayName: string) =>
     new ScimHttpError(409, `A group with displayName ${JSON.stringify(displayName)} already exists for this connector (displayName is compared case-insensitively)`, 'uniqueness'),
+  /** Another request's write to the same resource is still waiting on the app. */
+  busy: (what: string) => new ScimHttpError(409, `${what} is being written to the application by another request right now; retry in a moment.`),
+  /**
+   * A create of this name reached the app earlier (or may have) and its answer never arrived;
+   * Gatehouse could not find out whether the app has the account.
+   */
+  createPending: (kind: 'user' | 'group', attribute: 'userName' | 'displayName', name: string, id: string, since: Date, reason: string) =>
+    new ScimHttpError(
+      409,
+      `A ${kind} with ${attribute} ${JSON.stringify(name)} is pending creation in the application since ${since.toISOString()} (Gatehouse ${kind} ${id}): an earlier create may have reached the application but its answer never arrived, and ${reason}. ` +
+        `An administrator can enable ${kind === 'user' ? 'list_users' : 'list_groups'} on this connector so Gatehouse finds the account and links it (the next retry or the background check does), ` +
+        `or, after making sure the application has no such ${kind}, delete the pending ${kind} (DELETE /${kind === 'user' ? 'Users' : 'Groups'}/${id}) so the create can run again.`,
+      'uniqueness',
+    ),
   /** RFC 7644 §3.12: 501 for an operation the service provider does not support. */
   notSupported: (capability: string) =>
     new ScimHttpError(

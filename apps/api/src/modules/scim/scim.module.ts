@@ -1,13 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecretsModule } from '../../common/secrets/secrets.module.js';
-import { SecretsService } from '../../common/secrets/secrets.service.js';
 import { ConnectorExecutor } from '../http-connector/connector-executor.service.js';
 import { ConnectorCall } from '../http-connector/entities/connector-call.entity.js';
 import { HttpConnectorModule } from '../http-connector/http-connector.module.js';
-import { OAuthTokenCache } from '../http-connector/oauth-token-cache.js';
-import { OutboundHttp } from '../http-connector/outbound-http.js';
-import { OutboundSettings } from '../http-connector/outbound-settings.js';
 import { ScimDirectoryController } from './controllers/scim-directory.controller.js';
 import { ScimDiscoveryController } from './controllers/scim-discovery.controller.js';
 import { ScimFallbackController } from './controllers/scim-fallback.controller.js';
@@ -21,7 +17,8 @@ import { ScimToken } from './entities/scim-token.entity.js';
 import { ScimUser } from './entities/scim-user.entity.js';
 import { ScimProxy } from './proxy/scim-proxy.js';
 import { ScimProxyInterceptor } from './proxy/scim-proxy.interceptor.js';
-import { ScimCallLog } from './scim-call-log.js';
+import { ScimDownstreamLookup } from './scim-downstream-lookup.js';
+import { ScimPendingSweep } from './scim-pending-sweep.js';
 import { ScimDirectory } from './scim-directory.service.js';
 import { ScimDiscoveryService } from './scim-discovery.service.js';
 import { ScimProviders } from './scim-providers.js';
@@ -45,18 +42,14 @@ import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
     ScimDiscoveryService,
     ScimDirectory,
     ScimStore,
-    ScimCallLog,
-    {
-      // The shared executor's parts (HTTP client, OAuth token cache, secrets, limits) with a call
-      // log that waits for the provisioning transaction to end.
-      provide: SCIM_EXECUTOR,
-      inject: [OutboundHttp, OAuthTokenCache, SecretsService, ScimCallLog, OutboundSettings],
-      useFactory: (http: OutboundHttp, tokens: OAuthTokenCache, secrets: SecretsService, log: ScimCallLog, settings: OutboundSettings) =>
-        new ConnectorExecutor(http, tokens, secrets, log, settings),
-    },
+    // Provisioning calls the app with no transaction open, so the shared executor (and its call
+    // log, written as each call ends) serves it as it is.
+    { provide: SCIM_EXECUTOR, useExisting: ConnectorExecutor },
     CustomHttpDownstream,
     ScimUsersUseCase,
     ScimGroupsUseCase,
+    ScimDownstreamLookup,
+    ScimPendingSweep,
     ScimProviders,
     ScimProxy,
     ScimProxyInterceptor,

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PendingOp } from './scim-user.entity.js';
 
 /**
  * A group the identity provider provisioned through one connector. `resource` holds the SCIM
@@ -39,4 +40,22 @@ export class ScimGroup {
 
   @Column({ type: 'integer' })
   version: number;
+
+  /**
+   * The write on its way to the downstream app, if any: `create` (the app has not confirmed the
+   * group yet; such a row is not shown to the identity provider), `change` or `delete`.
+   */
+  @Column({ name: 'pending_op', type: 'text', nullable: true })
+  pendingOp: PendingOp | null;
+
+  @Column({ name: 'pending_since', type: 'timestamptz', nullable: true })
+  pendingSince: Date | null;
+
+  /** Until then the attempt that set pendingOp owns it; afterwards a retry or the sweep may settle it. */
+  @Column({ name: 'pending_until', type: 'timestamptz', nullable: true })
+  pendingUntil: Date | null;
+
+  /** Why the pending write could not be settled the last time it was tried. */
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
 }

@@ -1,5 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** A SCIM write the downstream app has not confirmed yet (see docs/scim.md, claim, call, finish). */
+export type PendingOp = 'create' | 'change' | 'delete';
+
 /**
  * A user the identity provider provisioned through one connector. `resource` is the canonical
  * SCIM representation without id and meta (those come from the row); `downstreamId` is the
@@ -42,4 +45,22 @@ export class ScimUser {
 
   @Column({ type: 'integer' })
   version: number;
+
+  /**
+   * The write on its way to the downstream app, if any: `create` (the app has not confirmed the
+   * user yet; such a row is not shown to the identity provider), `change` or `delete`.
+   */
+  @Column({ name: 'pending_op', type: 'text', nullable: true })
+  pendingOp: PendingOp | null;
+
+  @Column({ name: 'pending_since', type: 'timestamptz', nullable: true })
+  pendingSince: Date | null;
+
+  /** Until then the attempt that set pendingOp owns it; afterwards a retry or the sweep may settle it. */
+  @Column({ name: 'pending_until', type: 'timestamptz', nullable: true })
+  pendingUntil: Date | null;
+
+  /** Why the pending write could not be settled the last time it was tried. */
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
 }

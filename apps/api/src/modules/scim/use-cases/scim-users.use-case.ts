@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { applyPatch, checkTextLimits, evaluateFilter, listResponse, normalizeUserInput, paginate, type ListResponse } from '@gatehouse/scim';
+import type { MappingContext } from '@gatehouse/mapping';
 import type { EntityManager } from 'typeorm';
 import { CustomHttpDownstream } from '../custom-http-downstream.js';
+import { ScimDownstreamLookup } from '../scim-downstream-lookup.js';
 import type { ScimUser } from '../entities/scim-user.entity.js';
 import type { ScimRequestContext } from '../scim-context.js';
 import { asksForAttributes, userLookup, type ListQuery } from '../scim-list-query.js';
@@ -11,37 +13,93 @@ import { ScimStore, isUniqueViolation } from '../scim-store.repository.js';
 import { isActive, planUserChange } from '../scim-user-plan.js';
 import { ScimErrors } from '../scim.errors.js';
 import type { ChangeInput, CreateInput, ReadInput, ScimUsersPort } from '../scim.types.js';
+import { BUSY, PendingTurns, type Busy } from './pending-writes.js';
 import { assertServing, project, projectList } from './serving.js';
 
 /**
- * /Users of a Custom HTTP connector. The store is the identity provider's source of truth; each
- * write calls the downstream app first and changes the store only when that call succeeded, in
- * one transaction holding the user's row (or, for a create, the userName) locked.
+ * /Users of a Custom HTTP connector. The store is the identity provider's source of truth. Each
+ * write is claim, call the app, finish (docs/scim.md): a short transaction records the write on
+ * the user's row (a new row in the `create` state, or a pending mark on an existing one), the app
+ * is called with no transaction or connection held, and a second short transaction applies the
+ * answer. A write whose outcome in the app is unknown stays pending until a retry or the sweep
+ * (ScimPendingSweep) settles it, so no account in the app is ever untracked.
  */
 @Injectable()
 export class ScimUsersUseCase implements ScimUsersPort {
+  private readonly turns = new PendingTurns();
+
   constructor(
     private readonly store: ScimStore,
     private readonly downstream: CustomHttpDownstream,
+    private readonly lookup: ScimDownstreamLookup,
   ) {}
 
-  /** create_user when enabled (its answer's id is kept as the downstream id), else kept in Gatehouse only. */
+  /**
+   * create_user when enabled (its answer's id is kept as the downstream id), else kept in
+   * Gatehouse only. The row claims the userName first (a taken one is refused before the app is
+   * called). A retry of a create whose first attempt never got its answer links to the account
+   * the app made (found with list_users / get_user), or is refused naming the pending user.
+   */
   async create(ctx: ScimRequestContext, input: CreateInput): Promise<JsonObject> {
     assertServing(ctx.connector);
     const resource = normalizeUserInput(input.body) as JsonObject;
     const userName = resource.userName as string;
-    const id = randomUUID();
-    const row = await this.unit(async (em) => {
-      // The row claims the userName first (a taken one is refused before the app is called); it
-      // is linked to the app's id once create_user answered, and rolled back if it failed.
-      const user = this.newRow(ctx, id, resource, null, new Date());
-      if (!(await this.store.claimUser(em, user))) throw ScimErrors.userNameTaken(userName);
-      if (!this.downstream.enabled(ctx.connector, 'create_user')) return user;
-      const downstreamId = (await this.downstream.call(ctx.connector, 'create_user', { scim_user: { ...resource, id } })).id;
-      await this.store.linkUser(em, ctx.scope, id, downstreamId);
-      return { ...user, downstreamId };
-    }, () => ScimErrors.userNameTaken(userName));
-    return project(toUserResource(row, ctx.baseUrl), input.projection, 'User');
+    if (!this.downstream.enabled(ctx.connector, 'create_user')) {
+      const row = this.newRow(ctx, randomUUID(), resource, null, new Date());
+      if (!(await this.store.claimUser(this.store.manager, row))) throw ScimErrors.userNameTaken(userName);
+      return project(toUserResource(row, ctx.baseUrl), input.projection, 'User');
+    }
+    const key = `${ctx.scope.connectorId}:name:${userName.toLowerCase()}`;
+    const created = await this.turns.run(key, () =>
+      this.turns.untilFree(this.downstream.leaseMs(), `A user with userName ${JSON.stringify(userName)}`, () => this.createOnce(ctx, resource)),
+    );
+    return project(toUserResource(created, ctx.baseUrl), input.projection, 'User');
+  }
+
+  private async createOnce(ctx: ScimRequestContext, resource: JsonObject): Promise<ScimUser | Busy> {
+    const userName = resource.userName as string;
+    const lease = this.downstream.leaseMs();
+    const row = { ...this.newRow(ctx, randomUUID(), resource, null, new Date()), pendingOp: 'create' as const };
+    const em = this.store.manager;
+    if (await this.store.claimUser(em, row, lease)) return this.pushCreate(ctx, row);
+    const holder = await this.store.findUserByName(em, ctx.scope, userName);
+    if (!holder) return BUSY; // deleted meanwhile: claim again
+    if (holder.pendingOp !== 'create') throw ScimErrors.userNameTaken(userName);
+    if (!(await this.store.takeOver(em, TABLE, ctx.scope, holder.id, lease))) return BUSY;
+    return this.settlePendingCreate(ctx, holder);
+  }
+
+  /** create_user for a claimed row, then its link (or, when the app refused, the claim dropped). */
+  private async pushCreate(ctx: ScimRequestContext, row: ScimUser): Promise<ScimUser> {
+    const em = this.store.manager;
+    const sent = await this.downstream.attempt(ctx.connector, 'create_user', { scim_user: { ...row.resource, id: row.id } });
+    if (!sent.ok) {
+      if (sent.effect === 'none') await this.store.dropCreate(em, TABLE, ctx.scope, row.id);
+      else await this.store.leavePending(em, TABLE, ctx.scope, row.id, sent.detail);
+      throw sent.error;
+    }
+    await this.store.settleCreate(em, TABLE, ctx.scope, row.id, sent.result.id);
+    return settled(row, sent.result.id);
+  }
+
+  /** A create of this userName whose outcome is unknown: link to the app's account, create it, or refuse. */
+  private async settlePendingCreate(ctx: ScimRequestContext, row: ScimUser): Promise<ScimUser> {
+    const em = this.store.manager;
+    const found = await this.lookup.user(ctx.connector, row.id, row.resource);
+    switch (found.kind) {
+      case 'found':
+        await this.store.settleCreate(em, TABLE, ctx.scope, row.id, found.downstreamId);
+        return settled(row, found.downstreamId);
+      case 'absent':
+        return this.pushCreate(ctx, row);
+      case 'unknown':
+        await this.store.leavePending(em, TABLE, ctx.scope, row.id, found.reason);
+        throw ScimErrors.createPending('user', 'userName', row.userName, row.id, row.pendingSince ?? row.createdAt, found.reason);
+      default: {
+        const unreachable: never = found;
+        return unreachable;
+      }
+    }
   }
 
   /** From the store, with what get_user reads laid over it when that capability is on. */
@@ -98,33 +156,64 @@ export class ScimUsersUseCase implements ScimUsersPort {
   /**
    * delete_user when enabled. Without it, a user that is linked downstream and still active
    * cannot be deleted (501: the app would keep an active account); a deactivated one is
-   * forgotten here and stays deactivated in the app.
+   * forgotten here and stays deactivated in the app. A user still pending creation (never
+   * shown to the identity provider) can be deleted by its id once no request works on it: that
+   * drops the claim, for when the administrator made sure the app has no such account.
    */
   async remove(ctx: ScimRequestContext, id: string): Promise<void> {
     assertServing(ctx.connector);
-    await this.unit(async (em) => {
-      const row = await this.store.findUser(em, ctx.scope, id, true);
-      if (!row) throw ScimErrors.userNotFound(id);
-      if (row.downstreamId !== null) {
-        if (this.downstream.enabled(ctx.connector, 'delete_user')) {
-          await this.downstream.call(ctx.connector, 'delete_user', { scim_user: userForPatch(row), integration_user_id: row.downstreamId });
-        } else if (row.active) {
-          throw ScimErrors.userStillActive();
-        }
-      }
-      await this.store.deleteUser(em, ctx.scope, row.id);
-    });
+    await this.turns.run(`${ctx.scope.connectorId}:id:${id}`, () => this.turns.untilFree(this.downstream.leaseMs(), `User ${JSON.stringify(id)}`, () => this.removeOnce(ctx, id)));
   }
 
-  private async change(
+  private async removeOnce(ctx: ScimRequestContext, id: string): Promise<void | Busy> {
+    const claim = await this.unit(async (em): Promise<ScimUser | null | Busy> => {
+      const row = await this.store.findUser(em, ctx.scope, id, true);
+      if (!row) {
+        const pending = await this.store.findAnyUser(em, ctx.scope, id);
+        if (pending?.pendingOp !== 'create') throw ScimErrors.userNotFound(id);
+        if (!(await this.store.takeOver(em, TABLE, ctx.scope, id, 0))) return BUSY;
+        await this.store.dropCreate(em, TABLE, ctx.scope, id);
+        return null;
+      }
+      if (!(await this.store.markPending(em, TABLE, ctx.scope, id, 'delete', this.downstream.leaseMs()))) return BUSY;
+      if (row.downstreamId !== null) {
+        if (this.downstream.enabled(ctx.connector, 'delete_user')) return row;
+        if (row.active) throw ScimErrors.userStillActive();
+      }
+      await this.store.deleteUser(em, ctx.scope, row.id);
+      return null;
+    });
+    if (claim === BUSY || claim === null) return claim === BUSY ? BUSY : undefined;
+    await this.callOrRelease(ctx, claim.id, 'delete_user', { scim_user: userForPatch(claim), integration_user_id: claim.downstreamId ?? '' });
+    await this.store.deleteUser(this.store.manager, ctx.scope, claim.id);
+  }
+
+  private change(
     ctx: ScimRequestContext,
     input: ChangeInput,
     compute: (row: ScimUser) => { next: JsonObject; patch: Record<string, unknown> | undefined },
   ): Promise<JsonObject> {
+    return this.turns.run(`${ctx.scope.connectorId}:id:${input.id}`, () =>
+      this.turns.untilFree(this.downstream.leaseMs(), `User ${JSON.stringify(input.id)}`, () => this.changeOnce(ctx, input, compute)),
+    );
+  }
+
+  /**
+   * Claim: the user's row gets a pending mark (and a new userName is claimed) in one short
+   * transaction, where changes that need no app call are also applied. Call: update_user,
+   * delete_user or create_user as planned. Finish: the row gets the new state and loses the mark;
+   * a failed call releases the mark and restores the userName the app last confirmed.
+   */
+  private async changeOnce(
+    ctx: ScimRequestContext,
+    input: ChangeInput,
+    compute: (row: ScimUser) => { next: JsonObject; patch: Record<string, unknown> | undefined },
+  ): Promise<JsonObject | Busy> {
     let wanted = '';
-    const row = await this.unit(async (em) => {
+    const claim = await this.unit(async (em): Promise<{ row: ScimUser; call?: () => Promise<string | null> } | Busy> => {
       const current = await this.store.findUser(em, ctx.scope, input.id, true);
       if (!current) throw ScimErrors.userNotFound(input.id);
+      if (!(await this.store.markPending(em, TABLE, ctx.scope, current.id, 'change', this.downstream.leaseMs()))) return BUSY;
       const { next: computed, patch } = compute(current);
       const next = storedAttributes(computed);
       const userName = next.userName as string;
@@ -141,29 +230,7 @@ export class ScimUsersUseCase implements ScimUsersPort {
         deactivationAsDelete: ctx.connector.deactivationAsDelete,
       });
       const scimUser = { ...next, id: current.id };
-      let downstreamId = current.downstreamId;
-      switch (plan.kind) {
-        case 'none':
-          return current;
-        case 'store':
-          break;
-        case 'unsupported':
-          throw ScimErrors.notSupported(plan.capability);
-        case 'update':
-          await this.downstream.call(ctx.connector, 'update_user', { scim_user: scimUser, scim_patch: patch ?? {}, integration_user_id: downstreamId ?? '' });
-          break;
-        case 'delete':
-          await this.downstream.call(ctx.connector, 'delete_user', { scim_user: scimUser, integration_user_id: downstreamId ?? '' });
-          downstreamId = null;
-          break;
-        case 'create':
-          downstreamId = (await this.downstream.call(ctx.connector, 'create_user', { scim_user: scimUser })).id;
-          break;
-        default: {
-          const unreachable: never = plan;
-          return unreachable;
-        }
-      }
+      const downstreamId = current.downstreamId;
       const updated: ScimUser = {
         ...current,
         userName,
@@ -171,24 +238,68 @@ export class ScimUsersUseCase implements ScimUsersPort {
         externalId: typeof next.externalId === 'string' ? next.externalId : null,
         active: isActive(next),
         resource: next,
-        downstreamId,
         updatedAt: new Date(),
         version: current.version + 1,
+        ...NOT_PENDING,
       };
-      await this.store.updateUser(em, updated);
-      return updated;
+      switch (plan.kind) {
+        case 'none':
+          await this.store.releasePending(em, TABLE, ctx.scope, current.id, null);
+          return { row: current };
+        case 'store':
+          await this.store.updateUser(em, updated);
+          return { row: updated };
+        case 'unsupported':
+          throw ScimErrors.notSupported(plan.capability);
+        case 'update':
+          return {
+            row: updated,
+            call: async () => {
+              await this.callOrRelease(ctx, current.id, 'update_user', { scim_user: scimUser, scim_patch: patch ?? {}, integration_user_id: downstreamId ?? '' });
+              return downstreamId;
+            },
+          };
+        case 'delete':
+          return {
+            row: updated,
+            call: async () => {
+              await this.callOrRelease(ctx, current.id, 'delete_user', { scim_user: scimUser, integration_user_id: downstreamId ?? '' });
+              return null;
+            },
+          };
+        case 'create':
+          return { row: updated, call: async () => (await this.callOrRelease(ctx, current.id, 'create_user', { scim_user: scimUser })).id };
+        default: {
+          const unreachable: never = plan;
+          return unreachable;
+        }
+      }
     }, () => ScimErrors.userNameTaken(wanted));
+    if (claim === BUSY) return BUSY;
+    let row = claim.row;
+    if (claim.call) {
+      row = { ...row, downstreamId: await claim.call() };
+      await this.store.updateUser(this.store.manager, row);
+    }
     return project(toUserResource(row, ctx.baseUrl), input.projection, 'User');
   }
 
+  /** One app call of a change or delete; when it fails the row's mark is released (keeping the reason if the outcome is unknown). */
+  private async callOrRelease<O extends 'update_user' | 'delete_user' | 'create_user'>(ctx: ScimRequestContext, id: string, operation: O, context: MappingContext) {
+    const sent = await this.downstream.attempt(ctx.connector, operation, context);
+    if (sent.ok) return sent.result;
+    await this.store.releasePending(this.store.manager, TABLE, ctx.scope, id, sent.effect === 'unknown' ? sent.detail : null);
+    throw sent.error;
+  }
+
   /**
-   * One transaction whose downstream calls are logged after it ends. Names are claimed through
-   * the unique index before any app call (claimUser, claimUserName); a unique violation that
-   * still reaches here (a final write racing a claim) is a 409 as well.
+   * One short transaction. Names are claimed through the unique index (claimUser,
+   * claimUserName); a unique violation that still reaches here (a final write racing a claim)
+   * is a 409 as well.
    */
   private async unit<T>(work: (em: EntityManager) => Promise<T>, conflict?: () => Error): Promise<T> {
     try {
-      return await this.downstream.holdingCalls(() => this.store.transaction(work));
+      return await this.store.transaction(work);
     } catch (err) {
       if (conflict && isUniqueViolation(err)) throw conflict();
       throw err;
@@ -210,6 +321,13 @@ export class ScimUsersUseCase implements ScimUsersPort {
       createdAt: now,
       updatedAt: now,
       version: 1,
+      ...NOT_PENDING,
     };
   }
 }
+
+const TABLE = 'scim_users';
+const NOT_PENDING = { pendingOp: null, pendingSince: null, pendingUntil: null, lastError: null } as const;
+
+/** The row of a create the app confirmed, as the store now holds it. */
+const settled = (row: ScimUser, downstreamId: string | null): ScimUser => ({ ...row, downstreamId, ...NOT_PENDING });
