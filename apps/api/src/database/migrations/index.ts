@@ -7,6 +7,7 @@ import { Scim1763910000000 } from './1763910000000-scim.js';
 import { ScimProxy1763920000000 } from './1763920000000-scim-proxy.js';
 import { ConnectorCallTrim1763930000000 } from './1763930000000-connector-call-trim.js';
 import { ConnectorChangeNotify1763940000000 } from './1763940000000-connector-change-notify.js';
+import { StripAuthSecrets1763956000000 } from './1763956000000-strip-auth-secrets.js';
 
 /** Every migration, oldest first. A new table or column means a new file here. */
-export const migrations = [CompaniesUsersSessions1763860000000, ApiKeys1763870000000, Connectors1763880000000, CatalogIntegrations1763890000000, Ingest1763900000000, Scim1763910000000, ScimProxy1763920000000, ConnectorCallTrim1763930000000, ConnectorChangeNotify1763940000000];
+export const migrations = [CompaniesUsersSessions1763860000000, ApiKeys1763870000000, Connectors1763880000000, CatalogIntegrations1763890000000, Ingest1763900000000, Scim1763910000000, ScimProxy1763920000000, ConnectorCallTrim1763930000000, ConnectorChangeNotify1763940000000, StripAuthSecrets1763956000000];
