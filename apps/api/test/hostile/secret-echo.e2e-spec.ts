@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
 import { DownstreamStub, json } from '../support/downstream-stub.js';
 import { signUpAdmin, startTestApp, type Admin, type TestApp } from '../support/test-app.js';
 
@@ -44,6 +45,8 @@ describe('hostile: a downstream or token endpoint that echoes the credential bac
       // ... and in a success answer's fields, which the live test shows.
       .route('GET /echo/ok', (req, res) => json(res, 200, { user: { id: String(req.headers.authorization ?? ''), email: echo(req) } }))
       .route('POST /oauth/token', (req, res) => json(res, 401, { error: 'invalid_client', error_description: `bad client: ${req.body}` }))
+      // A SCIM app whose error detail holds the request (the proxy logs the detail).
+      .route('GET /scim/v2/Users', (req, res) => json(res, 400, { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', detail: echo(req) }))
       .route('POST /oauth/token-text', (req, res) => void res.writeHead(400, { 'content-type': 'text/plain' }).end(`rejected ${req.body}`));
   });
   afterAll(async () => {
@@ -103,5 +106,25 @@ describe('hostile: a downstream or token endpoint that echoes the credential bac
       const token = await admin.post(`/api/connectors/${id}/test`).send({ mode: 'oauth_token' }).expect(200);
       expect(leaked(JSON.stringify(token.body), sentForms(secret))).toEqual([]);
     }
+  });
+
+  it.each(USERNAMES.map((u) => [u.length, u] as const))('SCIM proxy with Basic, username of %i: the call log and lastError hold no form of the secret', async (_l, username) => {
+    const secret = SECRETS[0]!;
+    n += 1;
+    const created = await admin
+      .post('/api/connectors')
+      .send({ name: `Echo proxy ${n}`, type: 'scim_proxy', scimBaseUrl: `${stub.baseUrl}/scim/v2`, enabled: true, auth: { type: 'basic', basic_username: username }, allowInsecureHttp: true })
+      .expect(201);
+    const id = created.body.id as string;
+    await admin.put(`/api/connectors/${id}/secret`).send({ api_token: secret }).expect(200);
+    const token = (await admin.post(`/api/connectors/${id}/scim-token`).expect(201)).body.token as string;
+    // The app's answer goes back to the IdP as it is (it is the app's); what Gatehouse keeps must not hold it.
+    await request(t.http).get(`/scim/v2/${id}/Users`).set('Authorization', `Bearer ${token}`).expect(400);
+    const calls = await admin.get(`/api/connectors/${id}/calls`).expect(200);
+    const row = await admin.get(`/api/connectors/${id}`).expect(200);
+    const stored = await t.dataSource.query('SELECT error FROM connector_calls WHERE connector_id = $1', [id]);
+    const text = JSON.stringify([calls.body, row.body.lastError, stored]);
+    expect(text).toContain('••••••');
+    expect(leaked(text, sentForms(secret, username))).toEqual([]);
   });
 });

@@ -110,6 +110,15 @@ describe('hostile: re-pointing a connector at another server does not take its s
     expect(attacker.requests).toEqual([]);
   });
 
+  it('another auth type clears it: an OAuth client secret does not become a bearer token for the app', async () => {
+    const oauth = { type: 'oauth2_client_credentials', oauth_token_url: `${app.baseUrl}/oauth/token`, oauth_client_id: 'client-2' };
+    const id = await connector({ auth: oauth, mappings: { get_user: getUser(app.baseUrl) } });
+    const res = await admin.patch(`/api/connectors/${id}`).send({ auth: { type: 'bearer' } }).expect(200);
+    expect(res.body).toMatchObject({ hasSecret: false, secretCleared: true });
+    await admin.post(`/api/connectors/${id}/test`).send({ operation: 'get_user' }).expect(400);
+    expect(app.requests.flatMap(credentialsIn)).toEqual([]);
+  });
+
   it('a refused change clears nothing', async () => {
     const id = await connector({ enabled: true, auth: { type: 'bearer' }, capabilities: { get_user: true }, mappings: { get_user: getUser(app.baseUrl) } });
     // Enabled, so the new mapping must be valid; this one is not (no response_fields.id).

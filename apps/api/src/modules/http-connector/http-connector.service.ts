@@ -26,6 +26,8 @@ type CheckedFields = Pick<Connector, 'type' | 'enabled' | 'auth' | 'capabilities
 
 const UNIQUE_VIOLATION = '23505';
 
+const authType = (auth: Record<string, unknown> | null): unknown => auth?.type ?? null;
+
 /** Owns the connectors table: every read and write of an instance goes through here. */
 @Injectable()
 export class HttpConnectorService {
@@ -77,7 +79,8 @@ export class HttpConnectorService {
 
   /**
    * Applies a change. When it would send the secret (or tokens obtained with it) to a server it
-   * was not sent to before (a url_template's host, oauth_token_url, scimBaseUrl), the stored secret
+   * was not sent to before (a url_template's host, oauth_token_url, scimBaseUrl), or use it as
+   * another auth type, the stored secret
    * is cleared in the same transaction and the answer says `secretCleared: true`: whoever points
    * the connector elsewhere must know the secret to send it there.
    */
@@ -96,7 +99,10 @@ export class HttpConnectorService {
         if (input.allowInsecureHttp !== undefined) row.allowInsecureHttp = input.allowInsecureHttp;
         if (input.scimBaseUrl !== undefined) row.scimBaseUrl = input.scimBaseUrl;
         this.checkConfig(row);
-        secretCleared = row.secretCiphertext !== null && newSecretDestinations(before, row).length > 0;
+        // Another auth type sends the secret differently (an OAuth client secret as a bearer token
+        // to the app, a password as an API key): that too is a new use it was not set for.
+        const typeChanged = authType(before.auth) !== authType(row.auth);
+        secretCleared = row.secretCiphertext !== null && (typeChanged || newSecretDestinations(before, row).length > 0);
         if (secretCleared) row.secretCiphertext = null;
         return em.getRepository(Connector).save(row);
       }),
