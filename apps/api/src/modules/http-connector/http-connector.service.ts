@@ -80,9 +80,8 @@ export class HttpConnectorService {
   /**
    * Applies a change. When it would send the secret (or tokens obtained with it) to a server it
    * was not sent to before (a url_template's host, oauth_token_url, scimBaseUrl), or use it as
-   * another auth type, the stored secret
-   * is cleared in the same transaction and the answer says `secretCleared: true`: whoever points
-   * the connector elsewhere must know the secret to send it there.
+   * another auth type, the stored secret is cleared in the same transaction and the answer says
+   * `secretCleared: true`: whoever points the connector elsewhere must know the secret to send it there.
    */
   async update(companyId: string, id: string, input: UpdateConnectorRequest): Promise<ConnectorResponse> {
     let secretCleared = false;
