@@ -236,11 +236,11 @@ describe('SCIM proxy connectors (/scim/v2/{connectorId}/… forwarded to the app
       expect(app.requests.map((r) => r.url)).toEqual(['/scim/v2/Groups?count=2', '/Users']);
     });
 
-    it('paths that would leave the base path are a SCIM 404 and are not forwarded', async () => {
+    it('paths that would leave the base path are a SCIM 400 and are not forwarded', async () => {
       const { id, token } = await proxy();
       for (const path of ['/Users/..%2F..%2Fadmin', '/Users/%2e%2e/%2e%2e/admin', '/Users/a%5Cb']) {
-        const res = await request(t.http).get(`/scim/v2/${id}${path}`).set('Authorization', `Bearer ${token}`).expect(404);
-        expect(res.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '404' });
+        const res = await request(t.http).get(`/scim/v2/${id}${path}`).set('Authorization', `Bearer ${token}`).expect(400);
+        expect(res.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '400', scimType: 'invalidPath' });
       }
       expect(app.requests).toHaveLength(0);
     });

@@ -145,6 +145,12 @@ export const connectorResponseSchema = z.object({
   scimBaseUrl: z.string().nullable(),
   /** Whether a secret is stored; the secret itself is never returned. */
   hasSecret: z.boolean(),
+  /**
+   * Only in the answer to a change that sends the secret to a server it was not sent to before
+   * (a new host in a url_template, oauth_token_url or scimBaseUrl): the secret was cleared and
+   * must be set again with PUT /api/connectors/{id}/secret.
+   */
+  secretCleared: z.literal(true).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   lastCallAt: z.string().nullable(),

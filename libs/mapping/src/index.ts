@@ -26,4 +26,15 @@ export {
 export { readResponse, extractErrorMessage, inferBodyFormat, type ResponseInput, type ReadFallbacks, type BodyFormat } from './read-response.js';
 export { resolveJsonPath, resolveXmlPath } from './paths.js';
 export { parseXml, isWellFormedXml, type XmlElement } from './xml.js';
-export { validateConnectorConfig, validateMapping, validateAuthConfig, type ConnectorConfigInput } from './validate.js';
+export {
+  validateConnectorConfig,
+  validateMapping,
+  validateAuthConfig,
+  authSecretFields,
+  withoutAuthSecrets,
+  SECRET_IN_AUTH_MESSAGE,
+  secretDestinations,
+  newSecretDestinations,
+  type SecretDestinationsInput,
+  type ConnectorConfigInput,
+} from './validate.js';

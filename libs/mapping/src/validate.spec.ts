@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { PLACEHOLDER_NAMES, validateAuthConfig, validateConnectorConfig, validateMapping, type CapabilityKey } from './index.js';
+import { PLACEHOLDER_NAMES, authSecretFields, newSecretDestinations, secretDestinations, validateAuthConfig, withoutAuthSecrets, validateConnectorConfig, validateMapping, type CapabilityKey } from './index.js';
 
 const userMapping = () => ({
   http_method: 'POST',
@@ -217,14 +217,55 @@ describe('auth', () => {
     [{ type: 'basic', basic_username: '' }, [['auth.basic_username', 'required']]],
     [{ type: 'oauth2_client_credentials', oauth_client_id: 'c' }, [['auth.oauth_token_url', 'required']]],
     [{ type: 'oauth2_client_credentials', oauth_token_url: 'id.example.com/token', oauth_client_id: 'c' }, [['auth.oauth_token_url', /absolute http/]]],
-    [{ type: 'bearer', api_token: 's3cret' }, [['auth.api_token', /do not put the secret in auth/]]],
+    [{ type: 'bearer', api_token: 's3cret' }, [['auth.api_token', /does not belong in auth.*PUT \/api\/connectors\/\{id\}\/secret/]]],
+    [{ type: 'basic', basic_username: 'u', password: 'p' }, [['auth.password', /does not belong in auth/]]],
     [{ type: 'bearer', basic_username: 'x' }, [['auth.basic_username', 'not used by auth type bearer; remove it']]],
-    [{ type: 'bearer', token_header: 'x' }, [['auth.token_header', /^unknown field/]]],
+    [{ type: 'bearer', header_style: 'x' }, [['auth.header_style', /^unknown field/]]],
     [{ type: 'oauth2_client_credentials', oauth_token_url: 'https://a.example.com/t', oauth_client_id: 'c', oauth_scope: 1 }, [['auth.oauth_scope', 'must be a string']]],
   ])('refuses %j', (auth, expected) => {
     const issues = validateAuthConfig(auth);
     expect(issues.map((i) => i.path)).toEqual(expected.map(([p]) => p));
     expected.forEach(([, m], i) => (typeof m === 'string' ? expect(issues[i].message).toBe(m) : expect(issues[i].message).toMatch(m)));
+  });
+
+  it('authSecretFields names every field that looks like a secret, nested ones too, and not the settings', () => {
+    const auth = {
+      type: 'oauth2_client_credentials',
+      oauth_token_url: 'https://id.example.com/token',
+      oauth_client_id: 'c',
+      client_secret: 's',
+      api_token: 't',
+      extra: { password: 'p', list: [{ apiKey: 'k' }], note: 'n' },
+      basic_username: 'not a secret',
+    };
+    expect(authSecretFields(auth)).toEqual(['auth.client_secret', 'auth.api_token', 'auth.extra.password', 'auth.extra.list[0].apiKey']);
+    expect(withoutAuthSecrets(auth)).toEqual({
+      type: 'oauth2_client_credentials',
+      oauth_token_url: 'https://id.example.com/token',
+      oauth_client_id: 'c',
+      extra: { list: [{}], note: 'n' },
+      basic_username: 'not a secret',
+    });
+    expect(authSecretFields(null)).toEqual([]);
+    expect(authSecretFields({ type: 'api_key_header', api_key_header_name: 'X-Api-Key' })).toEqual([]);
+  });
+
+  it('secretDestinations lists the origins the secret goes to; a path change is not a new one', () => {
+    const oauth = { type: 'oauth2_client_credentials', oauth_token_url: 'https://ID.example.com:443/oauth/token', oauth_client_id: 'c' };
+    const mappings = {
+      get_user: { url_template: 'https://api.example.com/v1/users/{id}' },
+      list_users: { url_template: 'http://api.example.com:80/v1/users' },
+      delete_user: { url_template: 'https://api.example.com:8443/v1/users/{id}' },
+    };
+    expect(secretDestinations({ auth: oauth, mappings })).toEqual(['http://api.example.com', 'https://api.example.com', 'https://api.example.com:8443', 'https://id.example.com']);
+    expect(secretDestinations({ scimBaseUrl: 'https://app.example.com/scim/v2' })).toEqual(['https://app.example.com']);
+
+    const before = { auth: { type: 'bearer' }, mappings: { get_user: { url_template: 'https://api.example.com/v1/users/{id}' } } };
+    expect(newSecretDestinations(before, { ...before, mappings: { get_user: { url_template: 'https://api.example.com/v2/people/{id}' } } })).toEqual([]);
+    expect(newSecretDestinations(before, { ...before, mappings: { get_user: { url_template: 'https://evil.example.net/v1/users/{id}' } } })).toEqual(['https://evil.example.net']);
+    expect(newSecretDestinations(before, { ...before, mappings: {} })).toEqual([]);
+    expect(newSecretDestinations({ scimBaseUrl: 'https://a.example.com/scim' }, { scimBaseUrl: 'https://a.example.com/other/scim' })).toEqual([]);
+    expect(newSecretDestinations({ auth: oauth }, { auth: { ...oauth, oauth_token_url: 'https://evil.example.net/token' } })).toEqual(['https://evil.example.net']);
   });
 
   it('validateConnectorConfig includes auth problems when auth is given', () => {

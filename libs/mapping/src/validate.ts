@@ -259,6 +259,87 @@ const AUTH_FIELDS: Record<AuthType, { required: string[]; optional: string[] }> 
   oauth2_client_credentials: { required: ['oauth_token_url', 'oauth_client_id'], optional: ['oauth_scope', 'oauth_audience'] },
 };
 
+// The auth settings that are not secret; any other field whose name looks like a credential is
+// refused on every save, enabled or not: auth is stored as plain JSON and shown to every admin.
+const NON_SECRET_AUTH_FIELDS = new Set(['type', ...Object.values(AUTH_FIELDS).flatMap((f) => [...f.required, ...f.optional])]);
+const SECRET_FIELD_NAME = /secret|passw|passphrase|pwd|token|api[_-]?key|credential|private|bearer|signature|assertion|authorization|^key$/i;
+
+/** What to tell someone who put a secret in auth. */
+export const SECRET_IN_AUTH_MESSAGE =
+  'a secret does not belong in auth, which is stored as plain text and shown to every admin; its one way in is PUT /api/connectors/{id}/secret (api_token), which stores it encrypted';
+
+/** Paths of the fields in an auth object (nested ones included) whose names say they hold a secret. */
+export function authSecretFields(auth: unknown, basePath = 'auth'): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, path: string, top: boolean) => {
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}[${i}]`, false));
+    else if (isPlainObject(value)) {
+      for (const [key, v] of Object.entries(value)) {
+        const at = `${path}.${key}`;
+        if (!(top && NON_SECRET_AUTH_FIELDS.has(key)) && SECRET_FIELD_NAME.test(key)) found.push(at);
+        else visit(v, at, false);
+      }
+    }
+  };
+  visit(auth, basePath, true);
+  return found;
+}
+
+/** The auth object without the fields authSecretFields names (for settings saved before they were refused). */
+export function withoutAuthSecrets<T>(auth: T): T {
+  const strip = (value: unknown, top: boolean): unknown => {
+    if (Array.isArray(value)) return value.map((v) => strip(v, false));
+    if (!isPlainObject(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (!(top && NON_SECRET_AUTH_FIELDS.has(key)) && SECRET_FIELD_NAME.test(key)) continue;
+      out[key] = strip(v, false);
+    }
+    return out;
+  };
+  return strip(auth, true) as T;
+}
+
+/** What a save must know of a connector to tell where its secret goes. */
+export type SecretDestinationsInput = { auth?: unknown; mappings?: unknown; scimBaseUrl?: string | null };
+
+/**
+ * The origins (`scheme://host[:port]`, lower case, default port left out) a connector's secret or
+ * what is obtained with it is sent to: every url_template's server, the OAuth token URL (the
+ * client secret) and a SCIM proxy's base URL. Servers are written literally in templates (a
+ * placeholder there is refused), so the text tells. A template that does not parse yet counts as
+ * its raw text, which differs from any real origin.
+ */
+export function secretDestinations(config: SecretDestinationsInput): string[] {
+  const urls: unknown[] = [];
+  if (isPlainObject(config.mappings)) {
+    for (const mapping of Object.values(config.mappings)) if (isPlainObject(mapping)) urls.push(mapping.url_template);
+  }
+  if (isPlainObject(config.auth) && config.auth.type === 'oauth2_client_credentials') urls.push(config.auth.oauth_token_url);
+  if (config.scimBaseUrl) urls.push(config.scimBaseUrl);
+  const origins = new Set<string>();
+  for (const url of urls) {
+    if (typeof url !== 'string' || url.trim() === '') continue;
+    const m = /^\s*([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
+    if (!m) {
+      origins.add(url);
+      continue;
+    }
+    const scheme = m[1]!.toLowerCase();
+    const defaultPort = scheme === 'https' ? ':443' : scheme === 'http' ? ':80' : undefined;
+    let authority = m[2]!.toLowerCase();
+    if (defaultPort && authority.endsWith(defaultPort)) authority = authority.slice(0, -defaultPort.length);
+    origins.add(`${scheme}://${authority}`);
+  }
+  return [...origins].sort();
+}
+
+/** Origins in `after` that were not in `before`: a secret set for `before` must not follow a save to them. */
+export function newSecretDestinations(before: SecretDestinationsInput, after: SecretDestinationsInput): string[] {
+  const known = new Set(secretDestinations(before));
+  return secretDestinations(after).filter((origin) => !known.has(origin));
+}
+
 /** Validates the non-secret auth settings (the secret itself lives in api_token, never here). */
 export function validateAuthConfig(auth: unknown, basePath = 'auth'): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -283,8 +364,8 @@ export function validateAuthConfig(auth: unknown, basePath = 'auth'): Validation
     if (spec.required.includes(key) || spec.optional.includes(key)) {
       if (typeof value !== 'string') add(key, 'must be a string');
       else if (value.trim() === '' && spec.required.includes(key)) add(key, 'required');
-    } else if (key === 'api_token') {
-      add(key, 'do not put the secret in auth; it is stored separately in the encrypted api_token field');
+    } else if (!NON_SECRET_AUTH_FIELDS.has(key) && SECRET_FIELD_NAME.test(key)) {
+      add(key, SECRET_IN_AUTH_MESSAGE);
     } else if (otherTypesFields.has(key)) {
       add(key, `not used by auth type ${type}; remove it`);
     } else {

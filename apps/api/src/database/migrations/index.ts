@@ -9,6 +9,7 @@ import { ConnectorCallTrim1763930000000 } from './1763930000000-connector-call-t
 import { ConnectorChangeNotify1763940000000 } from './1763940000000-connector-change-notify.js';
 import { ScimPendingWrites1763950000000 } from './1763950000000-scim-pending-writes.js';
 import { IngestRawJson1763952000000 } from './1763952000000-ingest-raw-json.js';
+import { StripAuthSecrets1763956000000 } from './1763956000000-strip-auth-secrets.js';
 
 /** Every migration, oldest first. A new table or column means a new file here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ConnectorChangeNotify1763940000000,
   ScimPendingWrites1763950000000,
   IngestRawJson1763952000000,
+  StripAuthSecrets1763956000000,
 ];

@@ -180,7 +180,7 @@ export class ConnectorExecutor {
     const secret = auth ? this.readSecret(connector) : undefined;
     const successStatuses = prepared.mapping.success_status?.length ? prepared.mapping.success_status : undefined;
     const isSuccess = (status: number) => (successStatuses ? successStatuses.includes(status) : status >= 200 && status < 300);
-    const knownSecrets: (string | undefined)[] = [secret];
+    const knownSecrets = sentCredentials(auth, secret);
 
     let token: CachedToken | undefined;
     if (auth?.type === 'oauth2_client_credentials') {
@@ -212,6 +212,8 @@ export class ConnectorExecutor {
       let resolved: ReadResult<O>;
       try {
         resolved = readResponse(operation, prepared.mapping, { body: text, contentType }, context);
+        // A live test shows what was read; provisioning needs the values as the app sent them.
+        if (opts.source !== 'scim') resolved = redactValue(resolved, knownSecrets);
       } catch (err) {
         if (!(err instanceof MappingEngineError)) throw err;
         throw new DownstreamResponseError({
@@ -221,7 +223,7 @@ export class ConnectorExecutor {
           body: shown.text,
           bodyTruncated: shown.truncated,
           path: err.path,
-          message: `The answer to ${operation} could not be read: ${err.path}: ${err.message}`,
+          message: redactSecrets(`The answer to ${operation} could not be read: ${err.path}: ${err.message}`, knownSecrets),
         });
       }
       return {
@@ -275,7 +277,7 @@ export class ConnectorExecutor {
     if (connector.companyId !== companyId) throw ConnectorErrors.notFound();
     const auth = this.authOf(connector);
     const secret = auth ? this.readSecret(connector) : undefined;
-    const knownSecrets: (string | undefined)[] = [secret];
+    const knownSecrets = sentCredentials(auth, secret);
     const headers = new HeaderSet();
     headers.set('User-Agent', USER_AGENT);
     const authHeader = auth ? authHeaderName(auth).toLowerCase() : undefined;
@@ -312,7 +314,8 @@ export class ConnectorExecutor {
         attempts += response.attempts;
       }
       if (response.status >= 400) {
-        const detail = errorDetail(response.body.toString('utf8'));
+        // Masked before it is cut short: a secret cut in two would no longer be found.
+        const detail = errorDetail(redactSecrets(response.body.toString('utf8'), knownSecrets));
         error = redactSecrets(`${request.method} ${maskUrl(request.url)} answered ${response.status}${detail ? `: ${detail}` : ''}`, knownSecrets);
       }
       return { status: response.status, headers: response.headers, body: response.body, durationMs: Date.now() - started, attempts };
@@ -403,8 +406,10 @@ export class ConnectorExecutor {
     shown: { text: string; truncated: boolean },
   ): ConnectorCallError {
     const status = response.status;
-    const extracted = extractErrorMessage(prepared.mapping, text, contentType);
-    const detail = extracted ?? snippet(text);
+    // Masked before the message is extracted and cut short: a secret cut in two would no longer be found.
+    const masked = redactSecrets(text, secrets);
+    const extracted = extractErrorMessage(prepared.mapping, masked, contentType);
+    const detail = extracted ?? snippet(masked);
     const note = response.retryNote ? ` (${response.retryNote})` : '';
     const message = redactSecrets(`${prepared.method} ${maskUrl(prepared.url)} answered ${status}${detail ? `: ${detail}` : ''}${note}`, secrets);
     const failure = { status, body: shown.text, bodyTruncated: shown.truncated, message };
@@ -501,6 +506,18 @@ function maskedAuthValue(auth: AuthConfig): string {
   }
 }
 
+/**
+ * The credential values a request carries, as sent, for redaction (secretForms adds their
+ * encodings): the secret, and for Basic the exact base64 of "username:secret" in the header, which
+ * no encoding of the secret alone matches when the username's length shifts its alignment.
+ */
+function sentCredentials(auth: AuthConfig | undefined, secret: string | undefined): (string | undefined)[] {
+  if (auth?.type === 'basic' && secret !== undefined) return [secret, basicCredential(auth.basic_username, secret)];
+  return [secret];
+}
+
+const basicCredential = (username: string, secret: string) => Buffer.from(`${username}:${secret}`, 'utf8').toString('base64');
+
 function authHeaderValue(auth: AuthConfig, secret: string, token: CachedToken | undefined): string {
   switch (auth.type) {
     case 'bearer':
@@ -508,26 +525,42 @@ function authHeaderValue(auth: AuthConfig, secret: string, token: CachedToken | 
     case 'api_key_header':
       return secret;
     case 'basic':
-      return `Basic ${Buffer.from(`${auth.basic_username}:${secret}`, 'utf8').toString('base64')}`;
+      return `Basic ${basicCredential(auth.basic_username, secret)}`;
     case 'oauth2_client_credentials':
       return `${token!.tokenType} ${token!.accessToken}`;
   }
 }
 
-function parseTokenResponse(response: OutboundResponse, secret: string): CachedToken {
-  const text = response.body.toString('utf8');
-  let json: Record<string, unknown> | undefined;
+/** A value read from an answer with the secrets masked in every string it holds. */
+function redactValue<T>(value: T, secrets: (string | undefined)[]): T {
+  if (typeof value === 'string') return redactSecrets(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactValue(v, secrets)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactSecrets(k, secrets), redactValue(v, secrets)])) as T;
+  }
+  return value;
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
   } catch {
-    json = undefined;
+    // not JSON
   }
+  return undefined;
+}
+
+function parseTokenResponse(response: OutboundResponse, secret: string): CachedToken {
+  const text = response.body.toString('utf8');
+  let json = parseObject(text);
   const status = response.status;
   if (status < 200 || status >= 300) {
+    // The client secret was sent form-encoded; an endpoint that echoes the request may hold any form of it.
+    json = parseObject(redactSecrets(text, [secret]));
     const code = typeof json?.error === 'string' ? json.error : undefined;
     const description = typeof json?.error_description === 'string' ? json.error_description : undefined;
-    const detail = [code, description].filter(Boolean).join(': ') || snippet(text);
+    const detail = [code, description].filter(Boolean).join(': ') || snippet(redactSecrets(text, [secret]));
     const message = redactSecrets(`The OAuth token endpoint answered ${status}${detail ? `: ${detail}` : ''}`, [secret]);
     throw new OAuthTokenError({ kind: 'oauth', retryable: status >= 500 || status === 429, status, message });
   }

@@ -1,4 +1,5 @@
 import type { ConnectorResponse } from '@gatehouse/contracts';
+import { withoutAuthSecrets } from '@gatehouse/mapping';
 import type { Connector } from './entities/connector.entity.js';
 
 /** The only way a connector row leaves the API: no secret, only whether one is set. */
@@ -7,7 +8,8 @@ export const toConnectorResponse = (c: Connector): ConnectorResponse => ({
   name: c.name,
   type: c.type,
   enabled: c.enabled,
-  auth: c.auth,
+  // Saves refuse secrets in auth; this keeps one stored before that from ever being returned.
+  auth: c.auth === null ? null : withoutAuthSecrets(c.auth),
   capabilities: c.capabilities,
   mappings: c.mappings,
   deactivationAsDelete: c.deactivationAsDelete,

@@ -117,6 +117,13 @@ export const ConnectorErrors = {
       `The connector cannot be enabled with this configuration (${details.length} problem${details.length === 1 ? '' : 's'}): ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}. Fix them, or save it disabled to finish later.`,
       details,
     ),
+  /** Refused on every save, enabled or not: auth is stored as plain JSON and returned to every admin. */
+  secretInAuth: (paths: string[], message: string) =>
+    new AppError(
+      'VALIDATION_FAILED',
+      `${paths.join(', ')}: ${message}. Nothing was saved.`,
+      paths.map((path) => ({ path, message })),
+    ),
   invalidInput: (path: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ path, message }]),
   noMapping: (operation: string) =>
     new AppError('VALIDATION_FAILED', `There is no mapping for ${operation}; add mappings.${operation} first.`, [

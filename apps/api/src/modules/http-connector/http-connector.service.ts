@@ -10,7 +10,7 @@ import type {
   SetConnectorSecretRequest,
   UpdateConnectorRequest,
 } from '@gatehouse/contracts';
-import { validateAuthConfig, validateConnectorConfig } from '@gatehouse/mapping';
+import { SECRET_IN_AUTH_MESSAGE, authSecretFields, newSecretDestinations, validateAuthConfig, validateConnectorConfig, withoutAuthSecrets } from '@gatehouse/mapping';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isUuid, forCompany } from '../../common/tenant.js';
 import { SecretsService } from '../../common/secrets/secrets.service.js';
@@ -25,6 +25,8 @@ import { OutboundHttp } from './outbound-http.js';
 type CheckedFields = Pick<Connector, 'type' | 'enabled' | 'auth' | 'capabilities' | 'mappings' | 'scimBaseUrl' | 'allowInsecureHttp'>;
 
 const UNIQUE_VIOLATION = '23505';
+
+const authType = (auth: Record<string, unknown> | null): unknown => auth?.type ?? null;
 
 /** Owns the connectors table: every read and write of an instance goes through here. */
 @Injectable()
@@ -75,10 +77,18 @@ export class HttpConnectorService {
     return toConnectorResponse(saved);
   }
 
+  /**
+   * Applies a change. When it would send the secret (or tokens obtained with it) to a server it
+   * was not sent to before (a url_template's host, oauth_token_url, scimBaseUrl), or use it as
+   * another auth type, the stored secret is cleared in the same transaction and the answer says
+   * `secretCleared: true`: whoever points the connector elsewhere must know the secret to send it there.
+   */
   async update(companyId: string, id: string, input: UpdateConnectorRequest): Promise<ConnectorResponse> {
+    let secretCleared = false;
     const updated = await this.uniqueName(input.name ?? '', () =>
       this.db.transaction(async (em) => {
         const row = await this.getEntity(companyId, id, em);
+        const before = { auth: row.auth, mappings: row.mappings, scimBaseUrl: row.scimBaseUrl };
         if (input.name !== undefined) row.name = input.name;
         if (input.enabled !== undefined) row.enabled = input.enabled;
         if (input.auth !== undefined) row.auth = input.auth;
@@ -88,11 +98,17 @@ export class HttpConnectorService {
         if (input.allowInsecureHttp !== undefined) row.allowInsecureHttp = input.allowInsecureHttp;
         if (input.scimBaseUrl !== undefined) row.scimBaseUrl = input.scimBaseUrl;
         this.checkConfig(row);
+        // Another auth type sends the secret differently (an OAuth client secret as a bearer token
+        // to the app, a password as an API key): that too is a new use it was not set for.
+        const typeChanged = authType(before.auth) !== authType(row.auth);
+        secretCleared = row.secretCiphertext !== null && (typeChanged || newSecretDestinations(before, row).length > 0);
+        if (secretCleared) row.secretCiphertext = null;
         return em.getRepository(Connector).save(row);
       }),
     );
+    if (secretCleared) this.executor.forget(updated.id);
     this.changes.changed(updated.id);
-    return toConnectorResponse(updated);
+    return secretCleared ? { ...toConnectorResponse(updated), secretCleared } : toConnectorResponse(updated);
   }
 
   async remove(companyId: string, id: string): Promise<void> {
@@ -121,7 +137,8 @@ export class HttpConnectorService {
           name: input.name,
           type: source.type,
           enabled: false,
-          auth: source.auth,
+          // Refused on save since; a row older than that may still hold one.
+          auth: source.auth === null ? null : withoutAuthSecrets(source.auth),
           capabilities: source.capabilities,
           mappings: source.mappings,
           deactivationAsDelete: source.deactivationAsDelete,
@@ -145,6 +162,8 @@ export class HttpConnectorService {
    * enabled, and no capabilities or mappings (nothing would read them).
    */
   private checkConfig(c: CheckedFields): void {
+    const secretFields = authSecretFields(c.auth);
+    if (secretFields.length > 0) throw ConnectorErrors.secretInAuth(secretFields, SECRET_IN_AUTH_MESSAGE);
     if (c.type === 'scim_proxy') return this.checkProxyConfig(c);
     if (c.scimBaseUrl !== null) throw ConnectorErrors.invalidInput('scimBaseUrl', 'scimBaseUrl is only used by scim_proxy connectors');
     if (!c.enabled) return;

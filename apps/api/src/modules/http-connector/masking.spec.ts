@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { MASK, maskUrl, redactSecrets } from './masking.js';
+import { MASK, maskUrl, redactSecrets, secretForms } from './masking.js';
 
 describe('maskUrl', () => {
   it('removes userinfo', () => {
@@ -24,5 +24,44 @@ describe('redactSecrets', () => {
     const text = `a ${secret} b ${encodeURIComponent(secret)} c ${Buffer.from(secret).toString('base64')}`;
     expect(redactSecrets(text, [secret])).toBe(`a ${MASK} b ${MASK} c ${MASK}`);
     expect(redactSecrets('abc', [undefined, 'ab'])).toBe('abc');
+  });
+});
+
+describe('redactSecrets: every encoding the product sends a secret in', () => {
+  // Lengths 20, 21, 22 (every length mod 3) and the characters form encoding and JSON treat specially.
+  const secrets = ["s3cr3t with space!'()*~", "s3cr3t with space!'()*~x", "s3cr3t with space!'()*~xy", 'p"q\\r/s+t&u=v%w\u00e9x'];
+  const usernames = ['ab', 'abc', 'abcd'];
+
+  it.each(secrets)('masks the secret %p in Basic headers whatever the username length', (secret) => {
+    for (const username of usernames) {
+      const header = Buffer.from(`${username}:${secret}`, 'utf8').toString('base64');
+      const echoed = `{"headers":{"authorization":"Basic ${header}"}}`;
+      expect(redactSecrets(echoed, [secret, header])).toBe(`{"headers":{"authorization":"Basic ${MASK}"}}`);
+      // Defence in depth: without the header value, the run that only the secret determines is masked.
+      const withoutHeader = redactSecrets(echoed, [secret]);
+      const secretRun = secretForms(secret).filter((f) => /^[A-Za-z0-9+/]+$/.test(f) && f.length >= 8);
+      expect(secretRun.some((run) => header.includes(run))).toBe(true);
+      expect(withoutHeader).toContain(MASK);
+    }
+  });
+
+  it.each(secrets)('masks the form-encoded, percent-encoded and JSON-escaped forms of %p', (secret) => {
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'c', client_secret: secret }).toString();
+    const echoed = [`you sent ${form}`, `url ${encodeURIComponent(secret)}`, `json ${JSON.stringify({ secret })}`, `slashes ${JSON.stringify(secret).replace(/\//g, '\\/')}`].join('\n');
+    const out = redactSecrets(echoed, [secret]);
+    expect(out).toBe(
+      [`you sent grant_type=client_credentials&client_id=c&client_secret=${MASK}`, `url ${MASK}`, `json {"secret":"${MASK}"}`, `slashes "${MASK}"`].join('\n'),
+    );
+  });
+
+  it('masks base64 of the secret alone at each of the three alignments', () => {
+    const secret = 'abcdefghijklmnopqrstu';
+    for (const prefix of ['', 'x', 'xy']) {
+      const encoded = Buffer.from(`${prefix}${secret}!`, 'utf8').toString('base64');
+      const out = redactSecrets(encoded, [secret]);
+      expect(out).toContain(MASK);
+      // What is left can not be decoded back to more than a few characters of the secret.
+      expect(out.replace(MASK, '').length).toBeLessThanOrEqual(8);
+    }
   });
 });

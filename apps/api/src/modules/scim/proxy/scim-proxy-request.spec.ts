@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { answerHeaders, forwardedPath, proxyOperation, targetUrl } from './scim-proxy-request.js';
+import { answerHeaders, forwardedPath, pathProblem, proxyOperation, targetUrl } from './scim-proxy-request.js';
 
 const ID = '5b0e8c52-8f1f-4d7e-9a53-3c1b6a0f2d11';
 
@@ -26,6 +26,44 @@ describe('targetUrl', () => {
   it('refuses paths that could leave the base path', () => {
     for (const path of ['/../admin', '/Users/../../admin', '/%2e%2e/admin', '/Users/.%2E/x', '/Users/..%2Fadmin', '/Users\\..\\admin', '/./Users', '/Users/%5c']) {
       expect(targetUrl(base, { path, query: '' })).toBeUndefined();
+    }
+  });
+});
+
+describe('pathProblem', () => {
+  // Each form a server in front of or inside the app may resolve as "..", "." or "/".
+  const refused: Array<[string, RegExp]> = [
+    ['/Users/..', /dot segment/],
+    ['/Users/.', /dot segment/],
+    ['/Users/..;/admin', /dot segment/],
+    ['/Users/.;/admin', /dot segment/],
+    ['/Users/..;jsessionid=x/admin', /dot segment/],
+    ['/Users/%2e%2e/admin', /dot segment/],
+    ['/Users/%2E%2E%3B/admin', /dot segment/],
+    ['/Users/..%3bx/admin', /dot segment/],
+    ['/Users/%252e%252e/admin', /dot segment/],
+    ['/Users/%252e%252e%253b/admin', /dot segment/],
+    ['/Users/.%2e/admin', /dot segment/],
+    ['/Users/..%00', /NUL/],
+    ['/Users/a%00b', /NUL/],
+    ['/Users/a%2500b', /NUL/],
+    ['/Users/a\u0000b', /NUL/],
+    ['/Users/..%2Fadmin', /encoded "\/"/],
+    ['/Users/a%2fb', /encoded "\/"/],
+    ['/Users/a%252Fb', /encoded "\/"/],
+    ['/Users/a%5Cb', /backslash/],
+    ['/Users/a%255cb', /backslash/],
+    ['/Users\\..\\admin', /backslash/],
+  ];
+
+  it.each(refused)('refuses %s', (path, reason) => {
+    expect(pathProblem(path)).toMatch(reason);
+    expect(targetUrl('https://app.example.com/scim/v2', { path, query: '' })).toBeUndefined();
+  });
+
+  it('lets SCIM paths through, dots inside names included', () => {
+    for (const path of ['/', '/Users', '/Users/.search', '/Users/a.b', '/Users/...', '/Users/..a', '/Groups/g%201', '/Users/user%40example.com', '/Schemas/urn:ietf:params:scim:schemas:core:2.0:User', '/Users/a;b']) {
+      expect(pathProblem(path)).toBeUndefined();
     }
   });
 });

@@ -13,18 +13,41 @@ export function forwardedPath(originalUrl: string): ForwardedPath {
   return { path: path === '' ? '/' : path, query };
 }
 
-// Dot segments (also percent-encoded), backslashes and encoded slashes could walk the app's
-// server out of the SCIM base path with the connector's credentials; no SCIM path has them.
-const UNSAFE_SEGMENT = /^(\.|%2e){1,2}$/i;
-const UNSAFE_CHARS = /\\|%2f|%5c/i;
+// Bytes a percent-escape stands for, one level deep, leaving malformed escapes as they are (a
+// segment's bytes are checked, not shown, so latin1 is enough for the ASCII this looks for).
+const decodeOnce = (text: string) => text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /**
- * `{scimBaseUrl}{path}{query}`, or undefined when the path is one that must not be forwarded
- * (dot segments, backslashes, encoded slashes) or would leave the base URL's path.
+ * Why a forwarded path must not reach the app, or undefined when it may. The app's server (or a
+ * proxy in front of it) may decode a path once or twice and may drop `;parameters` before
+ * resolving dot segments (Tomcat, Jetty and Spring resolve `..;` as `..`), so each segment is
+ * judged as sent, decoded once and decoded twice: a dot segment with or without parameters, a NUL,
+ * a slash or backslash that is not a separator. No SCIM path has any of them; with the
+ * connector's credential attached they could reach the app's other endpoints.
+ */
+export function pathProblem(path: string): string | undefined {
+  if (!path.startsWith('/')) return 'the path must start with "/"';
+  for (const segment of path.split('/').slice(1)) {
+    const once = decodeOnce(segment);
+    const forms = [segment, once, decodeOnce(once)];
+    const shown = JSON.stringify(segment);
+    if (forms.some((f) => f.includes('\\'))) return `the path segment ${shown} holds a backslash (written or percent-encoded), which some servers read as "/"`;
+    if (forms.some((f) => f.includes('\u0000'))) return `the path segment ${shown} holds a NUL character`;
+    if (forms.slice(1).some((f) => f.includes('/'))) return `the path segment ${shown} holds an encoded "/", which some servers read as a separator`;
+    if (forms.some((f) => /^\.{1,2}$/.test(f.split(';')[0]!))) {
+      return `the path segment ${shown} is a dot segment ("." or "..", possibly encoded or with ;parameters), which would leave the SCIM base path`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `{scimBaseUrl}{path}{query}`, or undefined when the path would leave the base URL's path
+ * (callers check pathProblem first: a path it refuses is never joined).
  */
 export function targetUrl(scimBaseUrl: string, forwarded: ForwardedPath): string | undefined {
   const { path, query } = forwarded;
-  if (!path.startsWith('/') || UNSAFE_CHARS.test(path) || path.split('/').some((s) => UNSAFE_SEGMENT.test(s))) return undefined;
+  if (pathProblem(path) !== undefined) return undefined;
   const base = scimBaseUrl.replace(/\/+$/, '');
   const joined = `${base}${path}${query}`;
   let target: URL;

@@ -7,7 +7,7 @@ import { SCIM_EXECUTOR } from '../custom-http-downstream.js';
 import type { ScimRequest, ScimRequestContext } from '../scim-context.js';
 import { ScimErrors, ScimHttpError } from '../scim.errors.js';
 import { assertServing } from '../use-cases/serving.js';
-import { answerHeaders, forwardedPath, proxyOperation, targetUrl } from './scim-proxy-request.js';
+import { answerHeaders, forwardedPath, pathProblem, proxyOperation, targetUrl } from './scim-proxy-request.js';
 
 /** A SCIM request as the body parser leaves it: the JSON body's bytes as they arrived (see app.ts). */
 export type ProxiedRequest = ScimRequest & { rawBody?: Buffer };
@@ -29,6 +29,10 @@ export class ScimProxy {
     const { connector } = ctx;
     assertServing(connector);
     const forwarded = forwardedPath(req.originalUrl);
+    const problem = pathProblem(forwarded.path);
+    if (problem !== undefined) {
+      throw new ScimHttpError(400, `Not forwarded: ${problem}. SCIM paths are /Users, /Groups and their ids, and the discovery endpoints.`, problem.includes('NUL') ? 'invalidValue' : 'invalidPath');
+    }
     const url = connector.scimBaseUrl ? targetUrl(connector.scimBaseUrl, forwarded) : undefined;
     if (url === undefined) throw ScimErrors.noEndpoint(req.method, req.path);
     const body = requestBody(req);

@@ -142,6 +142,25 @@ describe('Mappings editor validation', () => {
   });
 });
 
+describe('Saving a connector pointed at another server', () => {
+  it('says the secret was cleared and asks for it again', async () => {
+    const saved = connector();
+    const moved = { create_user: { ...createUser, url_template: 'https://other.example.net/v1/users' } };
+    stubApi({
+      [`GET ${path}`]: { status: 200, body: saved },
+      [`PATCH ${path}`]: { status: 200, body: connector({ hasSecret: false, secretCleared: true, mappings: moved }) },
+    });
+    renderWithProviders(<Harness initialTab="settings" />);
+    fireEvent.click(await screen.findByRole('switch', { name: /^Enabled/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    const alert = (await screen.findByText('Secret cleared')).closest('[role="alert"]')!;
+    expect(alert.textContent).toMatch(/stored secret was removed\. Enter it again/);
+    // The secret field is back to asking for one.
+    expect(screen.getByText('Not set yet. Stored encrypted, never shown again.')).toBeTruthy();
+  });
+});
+
 describe('Mappings form view', () => {
   it('fills response_fields from an example response', async () => {
     stubApi({ [`GET ${path}`]: { status: 200, body: connector({ mappings: { create_user: createUser } }) } });

@@ -69,6 +69,9 @@ function ConnectorWorkspace({ connector, tab: asked, onTabChange, onDeleted }: O
   const proxy = connector.type === 'scim_proxy';
   const [focus, setFocus] = useState<FocusTarget | null>(null);
   const counts = problemCountsByTab(editor.problems);
+  // Set when a save sent the connector to a new server and the API cleared its secret; shown
+  // until a secret is set again.
+  const [secretCleared, setSecretCleared] = useState(false);
 
   const jump = useCallback(
     (problem: Problem) => {
@@ -85,6 +88,7 @@ function ConnectorWorkspace({ connector, tab: asked, onTabChange, onDeleted }: O
     notifications.hide(SAVE_NOTICE);
     if (outcome.ok) {
       notifications.show({ id: SAVE_NOTICE, color: 'green', title: 'Changes saved', message: `${outcome.saved.name} is ${outcome.saved.enabled ? 'enabled' : 'disabled'}.` });
+      if (outcome.saved.secretCleared) setSecretCleared(true);
     } else {
       notifications.show({
         id: SAVE_NOTICE,
@@ -98,6 +102,12 @@ function ConnectorWorkspace({ connector, tab: asked, onTabChange, onDeleted }: O
   return (
     <Stack>
       <ConnectorHeader editor={editor} onSave={() => void save()} />
+      {secretCleared && !connector.hasSecret && (
+        <Alert color="yellow" role="alert" title="Secret cleared" withCloseButton closeButtonLabel="Dismiss" onClose={() => setSecretCleared(false)}>
+          These changes send requests to a server the secret was not sent to before, so the stored secret was removed. Enter it again under
+          Settings to use this connector with the new server.
+        </Alert>
+      )}
       <Tabs value={tab} onChange={(v) => onTabChange((v ?? 'settings') as ConnectorTab)}>
         <Tabs.List>
           {connectorTabs(connector.type).map((t) => (
