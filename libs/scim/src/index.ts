@@ -40,6 +40,14 @@ export {
   type PatchResult,
   type ValueChange,
 } from './patch.js';
+export {
+  MAX_FILTERED_VALUES_PER_PATCH,
+  MAX_MEMBERS_PER_REQUEST,
+  MAX_VALUES_PER_ATTRIBUTE,
+  checkValueCount,
+  tooManyValues,
+  valueLimitOf,
+} from './limits.js';
 export { projectAttributes, type ProjectionOptions } from './projection.js';
 export {
   listResponse,
