@@ -83,7 +83,13 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     const { filter, pagination, projection } = query;
     const withMembers = async (rows: ScimGroup[], needed: boolean) => {
       const members = needed ? await this.store.membersOf(em, ctx.scope, rows.map((r) => r.id)) : [];
-      return rows.map((row) => toGroupResource(row, members.filter((m) => m.groupId === row.id), ctx.baseUrl));
+      const byGroup = new Map<string, StoredMember[]>();
+      for (const m of members) {
+        const list = byGroup.get(m.groupId);
+        if (list) list.push(m);
+        else byGroup.set(m.groupId, [m]);
+      }
+      return rows.map((row) => toGroupResource(row, byGroup.get(row.id) ?? [], ctx.baseUrl));
     };
     if (!filter) {
       const page = await this.store.pageGroups(em, ctx.scope, pagination.startIndex - 1, pagination.count);
