@@ -32,6 +32,8 @@ export {
 export { evaluateFilter, extractSimpleEquality, type EvaluateOptions, type SimpleEquality } from './filter-evaluator.js';
 export {
   applyPatch,
+  applyPatchInSteps,
+  PATCH_OPERATIONS_PER_STEP,
   type PatchChanges,
   type PatchOperation,
   type PatchOpName,

@@ -148,20 +148,39 @@ function chargeScan(ctx: Context, count: number): void {
  * list, and a missing `schemas` member.
  */
 export function applyPatch<T extends JsonObject>(resource: T, request: unknown, options: PatchOptions): PatchResult<T> {
+  const steps = applyPatchInSteps(resource, request, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Operations applied between two pauses of applyPatchInSteps. */
+export const PATCH_OPERATIONS_PER_STEP = 500;
+
+/**
+ * applyPatch in steps: a generator that pauses after every PATCH_OPERATIONS_PER_STEP operations
+ * and returns the result when done, so a server can let other requests run during a PATCH of
+ * thousands of operations. Nothing is applied to `resource` at any point; abandoning the
+ * generator abandons the PATCH.
+ */
+export function* applyPatchInSteps<T extends JsonObject>(resource: T, request: unknown, options: PatchOptions): Generator<void, PatchResult<T>, void> {
   const operations = readOperations(request);
   const ctx = newContext(options.resourceType, 'patch');
   const working = deepClone(resource) as JsonObject;
 
-  operations.forEach((operation, index) => {
+  for (let index = 0; index < operations.length; index++) {
+    if (index > 0 && index % PATCH_OPERATIONS_PER_STEP === 0) yield;
     try {
-      applyOperation(working, operation, ctx);
+      applyOperation(working, operations[index]!, ctx);
     } catch (err) {
       if (err instanceof ScimError) {
         throw new ScimError(err.status, `Operations[${index}]: ${err.detail}`, err.scimType);
       }
       throw err;
     }
-  });
+  }
+  yield;
 
   flush(ctx);
   finalize(working, ctx.resourceType);

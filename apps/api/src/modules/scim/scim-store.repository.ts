@@ -187,10 +187,18 @@ export class ScimStore {
     }
   }
 
-  usersByIds(em: EntityManager, scope: ScimScope, ids: string[]): Promise<ScimUser[]> {
+  /**
+   * The downstream ids of those of `ids` that are users of this connector. Only the two columns:
+   * a group of 10,000 members must not read (and parse) 10,000 user documents to learn them.
+   */
+  async userLinks(em: EntityManager, scope: ScimScope, ids: string[]): Promise<Map<string, string | null>> {
     const valid = ids.filter(isUuid);
-    if (valid.length === 0) return Promise.resolve([]);
-    return this.selectUsers(em, scope, 'u.id = ANY($3::uuid[])', [valid]);
+    if (valid.length === 0) return new Map();
+    const rows: Array<{ id: string; downstream_id: string | null }> = await em.query(
+      'SELECT u.id, u.downstream_id FROM scim_users u WHERE u.company_id = $1 AND u.connector_id = $2 AND u.id IN (SELECT x::uuid FROM jsonb_array_elements_text($3::jsonb) AS x)',
+      [scope.companyId, scope.connectorId, JSON.stringify(valid)],
+    );
+    return new Map(rows.map((r) => [r.id, r.downstream_id]));
   }
 
   // ---- groups
@@ -288,26 +296,28 @@ export class ScimStore {
    * Brings a group's membership to `members`: removes the others, adds the new ones, updates
    * labels. One statement per kind of change, whatever the number of members: a group of
    * 10,000 members is three statements, not 10,000 (nor TypeORM's per-row work on the loop).
+   * Lists go as one JSON text each, which the driver sends as is (its array encoding walks
+   * every element on the event loop).
    */
   async setMembers(em: EntityManager, groupId: string, current: StoredMember[], members: Array<{ userId: string; display: string | null }>): Promise<void> {
     const wanted = new Map(members.map((m) => [m.userId, m.display]));
     const removed = current.filter((m) => !wanted.has(m.userId)).map((m) => m.userId);
-    if (removed.length > 0) await em.query('DELETE FROM scim_group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[])', [groupId, removed]);
+    if (removed.length > 0) {
+      await em.query('DELETE FROM scim_group_members WHERE group_id = $1 AND user_id IN (SELECT u::uuid FROM jsonb_array_elements_text($2::jsonb) AS u)', [groupId, JSON.stringify(removed)]);
+    }
     const known = new Map(current.map((m) => [m.userId, m.display]));
     const added = members.filter((m) => !known.has(m.userId));
     if (added.length > 0) {
-      await em.query('INSERT INTO scim_group_members (group_id, user_id, display) SELECT $1, t.u, t.d FROM unnest($2::uuid[], $3::text[]) AS t(u, d)', [
+      await em.query('INSERT INTO scim_group_members (group_id, user_id, display) SELECT $1, t.u, t.d FROM jsonb_to_recordset($2::jsonb) AS t(u uuid, d text)', [
         groupId,
-        added.map((m) => m.userId),
-        added.map((m) => m.display),
+        JSON.stringify(added.map((m) => ({ u: m.userId, d: m.display }))),
       ]);
     }
     const relabelled = members.filter((m) => known.has(m.userId) && known.get(m.userId) !== m.display);
     if (relabelled.length > 0) {
-      await em.query('UPDATE scim_group_members m SET display = t.d FROM unnest($2::uuid[], $3::text[]) AS t(u, d) WHERE m.group_id = $1 AND m.user_id = t.u', [
+      await em.query('UPDATE scim_group_members m SET display = t.d FROM jsonb_to_recordset($2::jsonb) AS t(u uuid, d text) WHERE m.group_id = $1 AND m.user_id = t.u', [
         groupId,
-        relabelled.map((m) => m.userId),
-        relabelled.map((m) => m.display),
+        JSON.stringify(relabelled.map((m) => ({ u: m.userId, d: m.display }))),
       ]);
     }
   }

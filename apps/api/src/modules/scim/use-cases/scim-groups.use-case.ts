@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { applyPatch, evaluateFilter, listResponse, normalizeGroupInput, paginate, type ListResponse } from '@gatehouse/scim';
+import { applyPatchInSteps, evaluateFilter, listResponse, normalizeGroupInput, paginate, type ListResponse } from '@gatehouse/scim';
 import type { EntityManager } from 'typeorm';
+import { runInSlices } from '../../../common/run-in-slices.js';
 import { CustomHttpDownstream } from '../custom-http-downstream.js';
 import type { ScimGroup } from '../entities/scim-group.entity.js';
 import type { ScimRequestContext } from '../scim-context.js';
@@ -118,7 +119,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
    */
   async patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject | null> {
     assertServing(ctx.connector);
-    const { row, members } = await this.change(ctx, input.id, (current) => applyPatch(current, input.body, { resourceType: 'Group' }).resource);
+    const { row, members } = await this.change(ctx, input.id, async (current) => (await runInSlices(applyPatchInSteps(current, input.body, { resourceType: 'Group' }))).resource);
     if (!asksForAttributes(input.projection)) return null;
     return project(toGroupResource(row, members, ctx.baseUrl), input.projection, 'Group');
   }
@@ -139,13 +140,13 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
    * Read-modify-write of one group under its row lock (SELECT … FOR UPDATE): the rename and
    * the complete downstream member list are sent while no other change of this group can run.
    */
-  private async change(ctx: ScimRequestContext, id: string, compute: (current: JsonObject) => JsonObject): Promise<{ row: ScimGroup; members: MemberView[] }> {
+  private async change(ctx: ScimRequestContext, id: string, compute: (current: JsonObject) => JsonObject | Promise<JsonObject>): Promise<{ row: ScimGroup; members: MemberView[] }> {
     let wanted = '';
     return this.unit(async (em) => {
       const current = await this.store.findGroup(em, ctx.scope, id, true);
       if (!current) throw ScimErrors.groupNotFound(id);
       const stored = await this.store.membersOf(em, ctx.scope, [current.id]);
-      const next: JsonObject = { ...compute(groupForPatch(current, stored)), id: current.id };
+      const next: JsonObject = { ...(await compute(groupForPatch(current, stored))), id: current.id };
       const displayName = next.displayName as string;
       wanted = displayName;
       const attributes = storedAttributes(next, ['members']);
@@ -199,8 +200,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
    * the identity provider retry it forever.
    */
   private async knownUsers(em: EntityManager, scope: ScimScope, ids: string[]): Promise<Map<string, string | null>> {
-    const rows = await this.store.usersByIds(em, scope, ids);
-    return new Map(rows.map((u) => [u.id, u.downstreamId]));
+    return this.store.userLinks(em, scope, ids);
   }
 
   private async unit<T>(work: (em: EntityManager) => Promise<T>, conflict?: () => Error): Promise<T> {

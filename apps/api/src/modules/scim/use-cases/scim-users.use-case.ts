@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { applyPatch, evaluateFilter, listResponse, normalizeUserInput, paginate, type ListResponse } from '@gatehouse/scim';
+import { applyPatchInSteps, evaluateFilter, listResponse, normalizeUserInput, paginate, type ListResponse } from '@gatehouse/scim';
 import type { EntityManager } from 'typeorm';
+import { runInSlices } from '../../../common/run-in-slices.js';
 import { CustomHttpDownstream } from '../custom-http-downstream.js';
 import type { ScimUser } from '../entities/scim-user.entity.js';
 import type { ScimRequestContext } from '../scim-context.js';
@@ -12,6 +13,8 @@ import { isActive, planUserChange } from '../scim-user-plan.js';
 import { ScimErrors } from '../scim.errors.js';
 import type { ChangeInput, CreateInput, ReadInput, ScimUsersPort } from '../scim.types.js';
 import { assertServing, project, projectList } from './serving.js';
+
+type Computed = { next: JsonObject; patch: Record<string, unknown> | undefined };
 
 /**
  * /Users of a Custom HTTP connector. The store is the identity provider's source of truth; each
@@ -88,8 +91,8 @@ export class ScimUsersUseCase implements ScimUsersPort {
    */
   async patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject | null> {
     assertServing(ctx.connector);
-    const user = await this.change(ctx, input, (row) => ({
-      next: applyPatch(userForPatch(row), input.body, { resourceType: 'User' }).resource,
+    const user = await this.change(ctx, input, async (row) => ({
+      next: (await runInSlices(applyPatchInSteps(userForPatch(row), input.body, { resourceType: 'User' }))).resource,
       patch: input.body as Record<string, unknown>,
     }));
     return asksForAttributes(input.projection) ? user : null;
@@ -119,13 +122,13 @@ export class ScimUsersUseCase implements ScimUsersPort {
   private async change(
     ctx: ScimRequestContext,
     input: ChangeInput,
-    compute: (row: ScimUser) => { next: JsonObject; patch: Record<string, unknown> | undefined },
+    compute: (row: ScimUser) => Computed | Promise<Computed>,
   ): Promise<JsonObject> {
     let wanted = '';
     const row = await this.unit(async (em) => {
       const current = await this.store.findUser(em, ctx.scope, input.id, true);
       if (!current) throw ScimErrors.userNotFound(input.id);
-      const { next: computed, patch } = compute(current);
+      const { next: computed, patch } = await compute(current);
       const next = storedAttributes(computed);
       const userName = next.userName as string;
       const nameLower = userName.toLowerCase();
