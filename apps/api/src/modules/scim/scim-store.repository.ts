@@ -18,6 +18,19 @@ export type RowPage<T> = { rows: T[]; total: number };
 
 const UNIQUE_VIOLATION = '23505';
 
+/**
+ * Rows one membership statement handles. The embedded engine executes each statement on the
+ * API's own event loop, so 10,000 rows in one INSERT would hold it for a third of a second;
+ * in batches of this size every other request gets a turn between them.
+ */
+export const MEMBER_ROWS_PER_STATEMENT = 1000;
+
+function batches<T>(items: T[], size = MEMBER_ROWS_PER_STATEMENT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 export const isUniqueViolation = (err: unknown): boolean =>
   (err as { code?: string }).code === UNIQUE_VIOLATION || (err as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
 
@@ -192,13 +205,15 @@ export class ScimStore {
    * a group of 10,000 members must not read (and parse) 10,000 user documents to learn them.
    */
   async userLinks(em: EntityManager, scope: ScimScope, ids: string[]): Promise<Map<string, string | null>> {
-    const valid = ids.filter(isUuid);
-    if (valid.length === 0) return new Map();
-    const rows: Array<{ id: string; downstream_id: string | null }> = await em.query(
-      'SELECT u.id, u.downstream_id FROM scim_users u WHERE u.company_id = $1 AND u.connector_id = $2 AND u.id IN (SELECT x::uuid FROM jsonb_array_elements_text($3::jsonb) AS x)',
-      [scope.companyId, scope.connectorId, JSON.stringify(valid)],
-    );
-    return new Map(rows.map((r) => [r.id, r.downstream_id]));
+    const links = new Map<string, string | null>();
+    for (const batch of batches(ids.filter(isUuid))) {
+      const rows: Array<{ id: string; downstream_id: string | null }> = await em.query(
+        'SELECT u.id, u.downstream_id FROM scim_users u WHERE u.company_id = $1 AND u.connector_id = $2 AND u.id IN (SELECT x::uuid FROM jsonb_array_elements_text($3::jsonb) AS x)',
+        [scope.companyId, scope.connectorId, JSON.stringify(batch)],
+      );
+      for (const r of rows) links.set(r.id, r.downstream_id);
+    }
+    return links;
   }
 
   // ---- groups
@@ -302,23 +317,16 @@ export class ScimStore {
   async setMembers(em: EntityManager, groupId: string, current: StoredMember[], members: Array<{ userId: string; display: string | null }>): Promise<void> {
     const wanted = new Map(members.map((m) => [m.userId, m.display]));
     const removed = current.filter((m) => !wanted.has(m.userId)).map((m) => m.userId);
-    if (removed.length > 0) {
-      await em.query('DELETE FROM scim_group_members WHERE group_id = $1 AND user_id IN (SELECT u::uuid FROM jsonb_array_elements_text($2::jsonb) AS u)', [groupId, JSON.stringify(removed)]);
+    for (const batch of batches(removed)) {
+      await em.query('DELETE FROM scim_group_members WHERE group_id = $1 AND user_id IN (SELECT u::uuid FROM jsonb_array_elements_text($2::jsonb) AS u)', [groupId, JSON.stringify(batch)]);
     }
     const known = new Map(current.map((m) => [m.userId, m.display]));
-    const added = members.filter((m) => !known.has(m.userId));
-    if (added.length > 0) {
-      await em.query('INSERT INTO scim_group_members (group_id, user_id, display) SELECT $1, t.u, t.d FROM jsonb_to_recordset($2::jsonb) AS t(u uuid, d text)', [
-        groupId,
-        JSON.stringify(added.map((m) => ({ u: m.userId, d: m.display }))),
-      ]);
+    const rows = (list: Array<{ userId: string; display: string | null }>) => JSON.stringify(list.map((m) => ({ u: m.userId, d: m.display })));
+    for (const batch of batches(members.filter((m) => !known.has(m.userId)))) {
+      await em.query('INSERT INTO scim_group_members (group_id, user_id, display) SELECT $1, t.u, t.d FROM jsonb_to_recordset($2::jsonb) AS t(u uuid, d text)', [groupId, rows(batch)]);
     }
-    const relabelled = members.filter((m) => known.has(m.userId) && known.get(m.userId) !== m.display);
-    if (relabelled.length > 0) {
-      await em.query('UPDATE scim_group_members m SET display = t.d FROM jsonb_to_recordset($2::jsonb) AS t(u uuid, d text) WHERE m.group_id = $1 AND m.user_id = t.u', [
-        groupId,
-        JSON.stringify(relabelled.map((m) => ({ u: m.userId, d: m.display }))),
-      ]);
+    for (const batch of batches(members.filter((m) => known.has(m.userId) && known.get(m.userId) !== m.display))) {
+      await em.query('UPDATE scim_group_members m SET display = t.d FROM jsonb_to_recordset($2::jsonb) AS t(u uuid, d text) WHERE m.group_id = $1 AND m.user_id = t.u', [groupId, rows(batch)]);
     }
   }
 
