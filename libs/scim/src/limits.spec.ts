@@ -91,6 +91,12 @@ describe('multi-valued attributes across PATCH operations', () => {
     expect(oneByOne.resource.members).toHaveLength(4000);
   });
 
+  it('treat a null value as nothing to add, and replace with null as emptying the attribute', () => {
+    const user = { userName: 'a', emails: [{ value: 'a@x' }] };
+    expect(applyPatch(user, { Operations: [{ op: 'add', path: 'emails', value: null }] }, { resourceType: 'User' }).resource.emails).toEqual([{ value: 'a@x' }]);
+    expect(applyPatch(user, { Operations: [{ op: 'replace', path: 'emails', value: null }] }, { resourceType: 'User' }).resource.emails).toBeUndefined();
+  });
+
   it('interleave indexed and filtered operations in request order', () => {
     const user = { userName: 'a', emails: [{ value: 'a@x', type: 'work' }] };
     const { resource } = applyPatch(

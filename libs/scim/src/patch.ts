@@ -260,7 +260,7 @@ function applyAtPath(
   if (!container) return; // removing from an extension that is not there: nothing to do
 
   if (definition.multiValued) {
-    applyMultiValued(container, op, resolved.name, definition, path, value, hasValue, label, ctx, resolved.extension);
+    applyMultiValued(container, op, resolved.name, definition, path, value, hasValue, label, ctx, resolved);
   } else if (path.filter) {
     throw badRequest('invalidPath', `A value filter can only be applied to a multi-valued attribute, not "${resolved.name}"`);
   } else if (definition.type === 'complex') {
@@ -403,12 +403,13 @@ function applyMultiValued(
   hasValue: boolean,
   label: string,
   ctx: Context,
-  extension: boolean,
+  resolved: ResolvedAttribute,
 ): void {
+  const extension = resolved.extension;
   // Every value a request names counts, across operations: 10,000 one-member adds are as many
   // members as one add of 10,000. An operation without a value (a filtered remove) names one.
   const named = Array.isArray(value) ? value.length : value === undefined || value === null ? (path.filter ? 1 : 0) : 1;
-  countValues(ctx, extension ? `${path.schema ?? ''}:${name}` : name, named);
+  countValues(ctx, extension ? `${resolved.schemaUrn}:${name}` : name, named);
 
   // Adds, replaces and removals by value (and `attr[value eq "x"]` removals) go through the
   // attribute's index; everything else works on the plain list.
@@ -489,7 +490,9 @@ function applyToValues(values: ValueList, op: PatchOpName, definition: Attribute
     if (hasValue && value !== null && value !== undefined) values.remove(coerceAttributeValue(definition, value, label) as unknown[]);
     return;
   }
-  values.merge(coerceAttributeValue(definition, value, label) as unknown[]);
+  // null (or nothing left after coercion) adds nothing; for replace the list was emptied already.
+  const items = coerceAttributeValue(definition, value, label);
+  if (Array.isArray(items)) values.merge(items);
 }
 
 /** "x" of the filter `value eq "x"`, the one value filter the index answers. */
