@@ -3,8 +3,10 @@ import {
   MAX_FILTERED_VALUES_PER_PATCH,
   MAX_MEMBERS_PER_REQUEST,
   MAX_VALUES_PER_ATTRIBUTE,
+  PATCH_OPERATIONS_PER_STEP,
   ScimError,
   applyPatch,
+  applyPatchInSteps,
   normalizeGroupInput,
   normalizeUserInput,
 } from './index.js';
@@ -89,6 +91,21 @@ describe('multi-valued attributes across PATCH operations', () => {
     const together = applyPatch(group, { Operations: [{ op: 'add', path: 'members', value: added }] }, { resourceType: 'Group' });
     expect(oneByOne.resource).toEqual(together.resource);
     expect(oneByOne.resource.members).toHaveLength(4000);
+  });
+
+  it('can be applied in steps that pause between batches of operations, with the same result', () => {
+    const group = { displayName: 'g', members: members(10) };
+    const request = { Operations: members(2 * PATCH_OPERATIONS_PER_STEP + 1).map((m) => ({ op: 'add', path: 'members', value: [m] })) };
+    const steps = applyPatchInSteps(group, request, { resourceType: 'Group' });
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    expect(pauses).toBe(3);
+    expect(step.value).toEqual(applyPatch(group, request, { resourceType: 'Group' }));
+    expect(group.members).toHaveLength(10);
   });
 
   it('treat a null value as nothing to add, and replace with null as emptying the attribute', () => {
