@@ -156,7 +156,7 @@ export function applyPatch<T extends JsonObject>(resource: T, request: unknown, 
 }
 
 /** Operations applied between two pauses of applyPatchInSteps. */
-export const PATCH_OPERATIONS_PER_STEP = 500;
+export const PATCH_OPERATIONS_PER_STEP = 250;
 
 /**
  * applyPatch in steps: a generator that pauses after every PATCH_OPERATIONS_PER_STEP operations

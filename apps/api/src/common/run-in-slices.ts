@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** CPU time one slice of a long computation may hold the event loop before others get a turn. */
-export const SLICE_MS = 20;
+export const SLICE_MS = 10;
 
 /**
  * Drives a generator that pauses between parts of a long computation (a PATCH of thousands of

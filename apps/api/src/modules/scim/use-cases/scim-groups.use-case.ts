@@ -174,7 +174,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
       }
 
       // Membership is a set: the same members listed in another order change nothing.
-      const membersChanged = !sameJson(memberLabels(stored), memberLabels(members));
+      const membersChanged = !sameMembers(stored, members);
       if (!membersChanged && sameJson(storedAttributes(current.resource, ['members']), attributes)) {
         return { row: current, members: stored };
       }
@@ -226,8 +226,11 @@ function membersOf(resource: JsonObject): Member[] {
   return [...out.values()];
 }
 
-function memberLabels(members: Array<Member | StoredMember>): Record<string, string | null> {
-  return Object.fromEntries(members.map((m) => [m.userId, m.display]));
+/** The same users with the same labels, in any order (one pass, no sorting: groups can be large). */
+function sameMembers(a: Array<Member | StoredMember>, b: Array<Member | StoredMember>): boolean {
+  if (a.length !== b.length) return false;
+  const labels = new Map(a.map((m) => [m.userId, m.display]));
+  return labels.size === b.length && b.every((m) => labels.has(m.userId) && labels.get(m.userId) === m.display);
 }
 
 /** The downstream ids of those members that have one, in member order. */
