@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { XmlParseError, isWellFormedXml, parseXml } from './index.js';
+import { MAX_XML_DEPTH, XmlParseError, isWellFormedXml, parseXml } from './index.js';
 
 describe('parseXml', () => {
   it('builds a small tree with local names, attributes and text', () => {
@@ -31,6 +31,16 @@ describe('parseXml', () => {
   ])('refuses %j', (text, message) => {
     expect(() => parseXml(text)).toThrow(XmlParseError);
     expect(() => parseXml(text)).toThrow(message);
+  });
+
+  it(`accepts elements nested ${MAX_XML_DEPTH} deep and refuses one level more, with a message saying so`, () => {
+    const nested = (depth: number) => `${'<a b="/>">'.repeat(depth)}x${'</a>'.repeat(depth)}`;
+    let element = parseXml(nested(MAX_XML_DEPTH));
+    for (let level = 1; level < MAX_XML_DEPTH; level++) element = element.children[0]!;
+    expect(element.text).toBe('x');
+    expect(() => parseXml(nested(MAX_XML_DEPTH + 1))).toThrow(new XmlParseError(`XML nested more than ${MAX_XML_DEPTH} elements deep is not accepted`));
+    // Siblings do not add up: only nesting counts.
+    expect(parseXml(`<r>${nested(MAX_XML_DEPTH - 1).repeat(50)}</r>`).children).toHaveLength(50);
   });
 
   it('isWellFormedXml answers without throwing', () => {

@@ -23,6 +23,13 @@ const XML_DECLARATION = /^\uFEFF?\s*<\?xml[^?]*\?>/;
 // entity attacks need, and no provisioning API needs them, so any document naming them is refused.
 const FORBIDDEN = /<!(DOCTYPE|ENTITY)/i;
 
+/**
+ * Elements an XML document may nest. Provisioning APIs answer a few levels deep (a SOAP envelope
+ * around a user is under ten); without a bound, a 1 MB body of 140,000 nested elements took the
+ * parser and the tree built from it over a second of event-loop time.
+ */
+export const MAX_XML_DEPTH = 64;
+
 const PARSER_OPTIONS = {
   async: false,
   strict: true,
@@ -83,6 +90,10 @@ export function parseXml(text: string): XmlElement {
   let failure: unknown;
   let called = false;
   const parser = new xml2js.Parser(PARSER_OPTIONS);
+  let tooDeep = false;
+  countDepth(parser, () => {
+    tooDeep = true;
+  });
   try {
     parser.parseString(`<${WRAPPER}>${body}</${WRAPPER}>`, (error: unknown, value: unknown) => {
       // xml2js may report a late error after a result; the first answer wins.
@@ -94,6 +105,7 @@ export function parseXml(text: string): XmlElement {
   } catch (error) {
     failure ??= error;
   }
+  if (tooDeep) throw new XmlParseError(`XML nested more than ${MAX_XML_DEPTH} elements deep is not accepted`);
   if (failure) {
     const detail = failure instanceof Error ? failure.message : String(failure);
     throw new XmlParseError(`not well-formed XML: ${firstLine(detail)}`);
@@ -106,6 +118,31 @@ export function parseXml(text: string): XmlElement {
   if (roots.length === 0) throw new XmlParseError('not well-formed XML: no root element');
   if (roots.length > 1) throw new XmlParseError('not well-formed XML: more than one root element');
   return toElement(roots[0]);
+}
+
+interface SaxHooks {
+  onopentag: (node: unknown) => void;
+  onclosetag: (name: string) => void;
+}
+
+/** Stops the parse (by throwing from its callback) once elements nest deeper than MAX_XML_DEPTH. */
+function countDepth(parser: xml2js.Parser, onTooDeep: () => void): void {
+  const sax = (parser as unknown as { saxParser: SaxHooks }).saxParser;
+  const open = sax.onopentag.bind(sax);
+  const close = sax.onclosetag.bind(sax);
+  // The wrapper element is one level of its own.
+  let depth = -1;
+  sax.onopentag = (node) => {
+    if (++depth > MAX_XML_DEPTH) {
+      onTooDeep();
+      throw new Error('too deep');
+    }
+    open(node);
+  };
+  sax.onclosetag = (name) => {
+    depth--;
+    close(name);
+  };
 }
 
 /** True when text parses as one well-formed XML document (DOCTYPE refused). */

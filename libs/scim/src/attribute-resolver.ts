@@ -25,10 +25,19 @@ export function coreSchemaOf(resourceType: ResourceTypeName): string {
   return CORE_SCHEMA[resourceType];
 }
 
+// Lookups by lower-case name, built once per definition list: names are resolved for every
+// value of every multi-valued attribute, so a scan of the list each time adds up.
+const BY_NAME = new WeakMap<readonly AttributeDefinition[], Map<string, AttributeDefinition>>();
+
 export function findDefinition(definitions: readonly AttributeDefinition[] | undefined, name: string): AttributeDefinition | undefined {
   if (!definitions) return undefined;
-  const lower = name.toLowerCase();
-  return definitions.find((d) => d.name.toLowerCase() === lower);
+  let byName = BY_NAME.get(definitions);
+  if (!byName) {
+    byName = new Map();
+    for (const d of definitions) if (!byName.has(d.name.toLowerCase())) byName.set(d.name.toLowerCase(), d);
+    BY_NAME.set(definitions, byName);
+  }
+  return byName.get(name.toLowerCase());
 }
 
 export function findSubAttribute(parent: AttributeDefinition | undefined, name: string): AttributeDefinition | undefined {

@@ -31,6 +31,16 @@ export function evaluateFilter(node: FilterNode, resource: JsonObject, options: 
   return evaluate(node, resource, options.resourceType ? { resourceType: options.resourceType } : {});
 }
 
+/**
+ * Evaluates the filter inside `attr[...]` against one value of that attribute: names refer to
+ * its sub-attributes, as in a valuePath filter.
+ */
+export function evaluateValueFilter(node: FilterNode, value: JsonObject, parent: AttributeDefinition, resourceType?: ResourceTypeName): boolean {
+  const scope: Scope = { inValuePath: true, parent };
+  if (resourceType) scope.resourceType = resourceType;
+  return evaluate(node, value, scope);
+}
+
 function evaluate(node: FilterNode, context: JsonObject, scope: Scope): boolean {
   switch (node.kind) {
     case 'and':

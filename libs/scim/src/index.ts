@@ -32,6 +32,8 @@ export {
 export { evaluateFilter, extractSimpleEquality, type EvaluateOptions, type SimpleEquality } from './filter-evaluator.js';
 export {
   applyPatch,
+  applyPatchInSteps,
+  PATCH_OPERATIONS_PER_STEP,
   type PatchChanges,
   type PatchOperation,
   type PatchOpName,
@@ -40,6 +42,14 @@ export {
   type PatchResult,
   type ValueChange,
 } from './patch.js';
+export {
+  MAX_FILTERED_VALUES_PER_PATCH,
+  MAX_MEMBERS_PER_REQUEST,
+  MAX_VALUES_PER_ATTRIBUTE,
+  checkValueCount,
+  tooManyValues,
+  valueLimitOf,
+} from './limits.js';
 export { projectAttributes, type ProjectionOptions } from './projection.js';
 export {
   listResponse,

@@ -8,9 +8,11 @@ import {
   resolveAttribute,
   type ResolvedAttribute,
 } from './attribute-resolver.js';
-import { evaluateFilter } from './filter-evaluator.js';
+import { evaluateValueFilter } from './filter-evaluator.js';
 import { parsePatchPath, type FilterNode, type PatchPath } from './filter-parser.js';
 import { deepClone, deepEqual, findKey, getInsensitive, isPlainObject, isUnassigned, type JsonObject } from './json-utils.js';
+import { checkValueCount, MAX_FILTERED_VALUES_PER_PATCH, MAX_VALUES_PER_ATTRIBUTE, tooMuchFiltering } from './limits.js';
+import { ValueList } from './multi-valued.js';
 import type { AttributeDefinition, ResourceTypeName } from './schema-definitions.js';
 import { coerceAttributeValue, coerceSingleValue } from './value-coercion.js';
 
@@ -65,6 +67,77 @@ interface Context {
    * 'input' (POST/PUT bodies) ignores them, as RFC 7643 §2.2 asks of readOnly values.
    */
   mode: 'patch' | 'input';
+  /** Values each multi-valued attribute received so far in this request (its limit applies to the sum). */
+  counts: Map<string, number>;
+  /** Values visited by operations that scan a whole attribute (value filters, "emails.type"). */
+  scanned: number;
+  /**
+   * Multi-valued attributes being changed through their index, written back to their container
+   * by flush(): a run of adds and removes by value then costs what its values cost, not the
+   * list's length each time.
+   */
+  pending: Map<JsonObject, Map<string, Pending>>;
+}
+
+interface Pending {
+  /** The key the attribute had in its container when the run began (maybe not canonical). */
+  key: string | undefined;
+  list: ValueList;
+}
+
+function newContext(resourceType: ResourceTypeName, mode: Context['mode']): Context {
+  return { resourceType, ignored: [], mode, counts: new Map(), scanned: 0, pending: new Map() };
+}
+
+/** Writes every indexed attribute back to its container as a plain list. */
+function flush(ctx: Context): void {
+  for (const [container, lists] of ctx.pending) {
+    for (const [name, pending] of lists) writeBack(container, name, pending);
+  }
+  ctx.pending.clear();
+}
+
+function flushOne(ctx: Context, container: JsonObject, name: string): void {
+  const lists = ctx.pending.get(container);
+  const pending = lists?.get(name);
+  if (!lists || !pending) return;
+  writeBack(container, name, pending);
+  lists.delete(name);
+  if (lists.size === 0) ctx.pending.delete(container);
+}
+
+function writeBack(container: JsonObject, name: string, pending: Pending): void {
+  if (pending.key !== undefined) delete container[pending.key];
+  if (pending.list.size === 0) delete container[name];
+  else container[name] = pending.list.toArray();
+}
+
+/** The attribute's indexed list for this request, built from its current values on first use. */
+function indexedList(ctx: Context, container: JsonObject, name: string, definition: AttributeDefinition): ValueList {
+  let lists = ctx.pending.get(container);
+  if (!lists) ctx.pending.set(container, (lists = new Map()));
+  let pending = lists.get(name);
+  if (!pending) {
+    const key = findKey(container, name);
+    const current = key === undefined ? undefined : container[key];
+    const values = Array.isArray(current) ? current : isUnassigned(current) ? [] : [current];
+    pending = { key, list: new ValueList(definition, values) };
+    lists.set(name, pending);
+  }
+  return pending.list;
+}
+
+/** Counts a request's values of a multi-valued attribute against its per-request limit. */
+function countValues(ctx: Context, attribute: string, count: number): void {
+  const total = (ctx.counts.get(attribute) ?? 0) + count;
+  ctx.counts.set(attribute, total);
+  checkValueCount(attribute, total);
+}
+
+/** Charges an operation that visits every value of a list against the request's budget. */
+function chargeScan(ctx: Context, count: number): void {
+  ctx.scanned += count;
+  if (ctx.scanned > MAX_FILTERED_VALUES_PER_PATCH) throw tooMuchFiltering(ctx.scanned);
 }
 
 /**
@@ -75,21 +148,41 @@ interface Context {
  * list, and a missing `schemas` member.
  */
 export function applyPatch<T extends JsonObject>(resource: T, request: unknown, options: PatchOptions): PatchResult<T> {
+  const steps = applyPatchInSteps(resource, request, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Operations applied between two pauses of applyPatchInSteps. */
+export const PATCH_OPERATIONS_PER_STEP = 250;
+
+/**
+ * applyPatch in steps: a generator that pauses after every PATCH_OPERATIONS_PER_STEP operations
+ * and returns the result when done, so a server can let other requests run during a PATCH of
+ * thousands of operations. Nothing is applied to `resource` at any point; abandoning the
+ * generator abandons the PATCH.
+ */
+export function* applyPatchInSteps<T extends JsonObject>(resource: T, request: unknown, options: PatchOptions): Generator<void, PatchResult<T>, void> {
   const operations = readOperations(request);
-  const ctx: Context = { resourceType: options.resourceType, ignored: [], mode: 'patch' };
+  const ctx = newContext(options.resourceType, 'patch');
   const working = deepClone(resource) as JsonObject;
 
-  operations.forEach((operation, index) => {
+  for (let index = 0; index < operations.length; index++) {
+    if (index > 0 && index % PATCH_OPERATIONS_PER_STEP === 0) yield;
     try {
-      applyOperation(working, operation, ctx);
+      applyOperation(working, operations[index]!, ctx);
     } catch (err) {
       if (err instanceof ScimError) {
         throw new ScimError(err.status, `Operations[${index}]: ${err.detail}`, err.scimType);
       }
       throw err;
     }
-  });
+  }
+  yield;
 
+  flush(ctx);
   finalize(working, ctx.resourceType);
   return { resource: working as T, changes: diff(resource, working, ctx) };
 }
@@ -167,7 +260,7 @@ function applyAtPath(
   if (!container) return; // removing from an extension that is not there: nothing to do
 
   if (definition.multiValued) {
-    applyMultiValued(container, op, resolved.name, definition, path, value, hasValue, label, ctx);
+    applyMultiValued(container, op, resolved.name, definition, path, value, hasValue, label, ctx, resolved);
   } else if (path.filter) {
     throw badRequest('invalidPath', `A value filter can only be applied to a multi-valued attribute, not "${resolved.name}"`);
   } else if (definition.type === 'complex') {
@@ -186,6 +279,7 @@ function applyAtPath(
 
 /** `path` is an extension URN on its own: the value is an object of that extension's attributes. */
 function applyToSchemaRoot(resource: JsonObject, op: PatchOpName, schema: string, value: unknown, ctx: Context): void {
+  flush(ctx);
   if (!extensionSchemasOf(ctx.resourceType).includes(schema)) {
     if (schema !== coreSchemaOf(ctx.resourceType)) return void ctx.ignored.push(schema);
     throw badRequest('invalidPath', `Path "${schema}" names the resource itself; omit "path" instead`);
@@ -309,7 +403,23 @@ function applyMultiValued(
   hasValue: boolean,
   label: string,
   ctx: Context,
+  resolved: ResolvedAttribute,
 ): void {
+  const extension = resolved.extension;
+  // Every value a request names counts, across operations: 10,000 one-member adds are as many
+  // members as one add of 10,000. An operation without a value (a filtered remove) names one.
+  const named = Array.isArray(value) ? value.length : value === undefined || value === null ? (path.filter ? 1 : 0) : 1;
+  countValues(ctx, extension ? `${resolved.schemaUrn}:${name}` : name, named);
+
+  // Adds, replaces and removals by value (and `attr[value eq "x"]` removals) go through the
+  // attribute's index; everything else works on the plain list.
+  if (!extension && !path.subAttribute) {
+    if (!path.filter) return applyIndexed(container, op, name, definition, value, hasValue, label, ctx);
+    const text = op === 'remove' && !path.filterSubAttribute ? valueEqualityText(path.filter) : undefined;
+    if (text !== undefined && indexedList(ctx, container, name, definition).removeWhereValueIs(text)) return;
+  }
+  flushOne(ctx, container, name);
+
   const key = findKey(container, name);
   const current = key === undefined ? undefined : container[key];
   let list: unknown[] = Array.isArray(current) ? current : isUnassigned(current) ? [] : [current];
@@ -320,6 +430,7 @@ function applyMultiValued(
   };
 
   if (path.filter) {
+    chargeScan(ctx, list.length);
     list = applyFiltered(list, op, definition, path, value, label, ctx);
     return save();
   }
@@ -332,6 +443,7 @@ function applyMultiValued(
       if (ctx.mode === 'input') return save();
       throw badRequest('mutability', `Attribute "${label}" is read-only`);
     }
+    chargeScan(ctx, list.length);
     if (op === 'remove') {
       list = list.filter(isPlainObject).map((item) => omitKey(item, sub.name)).filter((item) => !isUnassigned(item));
     } else {
@@ -342,22 +454,52 @@ function applyMultiValued(
     return save();
   }
 
-  if (op === 'remove') {
-    if (hasValue && value !== null && value !== undefined) {
-      // Entra's default member removal: {"op":"Remove","path":"members","value":[{"value":"id"}]}
-      // removes just the listed values, not the whole attribute.
-      const doomed = coerceAttributeValue(definition, value, label) as unknown[];
-      list = list.filter((item) => !doomed.some((d) => sameValue(definition, item, d)));
-    } else {
-      list = [];
-    }
-    return save();
-  }
-
-  const items = coerceAttributeValue(definition, value, label) as unknown[];
-  // replace swaps the whole list (Okta sends the full member list, possibly empty); add merges.
-  list = mergeValues(op === 'replace' ? [] : list, items, definition);
+  // An extension's multi-valued attribute: the same operations on a list that is written back
+  // at once (extension objects may be created and dropped around it).
+  const values = new ValueList(definition, list);
+  applyToValues(values, op, definition, value, hasValue, label);
+  list = values.toArray();
   save();
+}
+
+/** add/replace/remove of whole values through the attribute's index. */
+function applyIndexed(
+  container: JsonObject,
+  op: PatchOpName,
+  name: string,
+  definition: AttributeDefinition,
+  value: unknown,
+  hasValue: boolean,
+  label: string,
+  ctx: Context,
+): void {
+  if (op === 'replace' || (op === 'remove' && !(hasValue && value !== null && value !== undefined))) {
+    // replace swaps the whole list (Okta sends the full member list, possibly empty); remove
+    // without a value empties it. Neither needs the old values indexed.
+    flushOne(ctx, container, name);
+    const key = findKey(container, name);
+    if (key !== undefined) delete container[key];
+  }
+  applyToValues(indexedList(ctx, container, name, definition), op, definition, value, hasValue, label);
+}
+
+function applyToValues(values: ValueList, op: PatchOpName, definition: AttributeDefinition, value: unknown, hasValue: boolean, label: string): void {
+  if (op === 'remove') {
+    // Entra's default member removal: {"op":"Remove","path":"members","value":[{"value":"id"}]}
+    // removes just the listed values, not the whole attribute.
+    if (hasValue && value !== null && value !== undefined) values.remove(coerceAttributeValue(definition, value, label) as unknown[]);
+    return;
+  }
+  // null (or nothing left after coercion) adds nothing; for replace the list was emptied already.
+  const items = coerceAttributeValue(definition, value, label);
+  if (Array.isArray(items)) values.merge(items);
+}
+
+/** "x" of the filter `value eq "x"`, the one value filter the index answers. */
+function valueEqualityText(filter: FilterNode): string | undefined {
+  if (filter.kind !== 'comparison' || filter.operator !== 'eq' || filter.path.schema || filter.path.subAttribute) return undefined;
+  if (filter.path.attribute.toLowerCase() !== 'value' || typeof filter.value !== 'string') return undefined;
+  return filter.value;
 }
 
 /** `attr[filter]` and `attr[filter].sub` targets. */
@@ -428,11 +570,7 @@ function applyFiltered(
 }
 
 function matchesValueFilter(filter: FilterNode, item: JsonObject, definition: AttributeDefinition, ctx: Context): boolean {
-  // Evaluate the bracket filter as if the value were a resource of one attribute, so the
-  // evaluator's case rules for the parent's sub-attributes apply.
-  return evaluateFilter({ kind: 'valuePath', path: { attribute: definition.name }, filter }, { [definition.name]: [item] }, {
-    resourceType: ctx.resourceType,
-  });
+  return evaluateValueFilter(filter, item, definition, ctx.resourceType);
 }
 
 /**
@@ -461,38 +599,9 @@ function templateFromFilter(filter: FilterNode, definition: AttributeDefinition,
 
 /** Appends values, merging a value into an existing one that has the same identity. */
 function mergeValues(list: unknown[], items: unknown[], definition: AttributeDefinition): unknown[] {
-  const out = [...list];
-  const written: JsonObject[] = [];
-  for (const item of items) {
-    const existing = out.findIndex((current) => sameValue(definition, current, item));
-    if (existing >= 0) {
-      const current = out[existing];
-      const merged = isPlainObject(current) && isPlainObject(item) ? { ...current, ...item } : item;
-      out[existing] = merged;
-      if (isPlainObject(merged) && isPlainObject(item) && item.primary === true) written.push(merged);
-    } else {
-      out.push(item);
-      if (isPlainObject(item) && item.primary === true) written.push(item);
-    }
-  }
-  enforceSinglePrimary(out, written);
-  return out;
-}
-
-// Two values are the same when their "value" sub-attributes match (and their types, when
-// both carry one): adding an existing member again must not duplicate it.
-function sameValue(definition: AttributeDefinition, a: unknown, b: unknown): boolean {
-  if (!isPlainObject(a) || !isPlainObject(b)) return deepEqual(a, b);
-  const valueDef = findSubAttribute(definition, 'value');
-  if (!valueDef || a.value === undefined || b.value === undefined) return deepEqual(a, b);
-  if (!equalScalar(a.value, b.value, valueDef.caseExact)) return false;
-  if (a.type === undefined || b.type === undefined) return true;
-  return equalScalar(a.type, b.type, false);
-}
-
-function equalScalar(a: unknown, b: unknown, caseExact: boolean): boolean {
-  if (typeof a === 'string' && typeof b === 'string' && !caseExact) return a.toLowerCase() === b.toLowerCase();
-  return a === b;
+  const values = new ValueList(definition, list);
+  values.merge(items);
+  return values.toArray();
 }
 
 /** RFC 7643 §2.4: "primary" may be true on at most one value; the latest write wins. */
@@ -526,6 +635,13 @@ function finalize(resource: JsonObject, resourceType: ResourceTypeName): void {
   const schemasKey = findKey(resource, 'schemas');
   if (schemasKey !== undefined) delete resource[schemasKey];
   resource.schemas = schemas;
+
+  // A group may grow past the members limit over several requests; other lists stay within the
+  // limit a single request has, so reading and filtering a stored resource stays cheap too.
+  for (const [name, value] of Object.entries(resource)) {
+    if (name === 'schemas' || name === 'members' || !Array.isArray(value) || value.length <= MAX_VALUES_PER_ATTRIBUTE) continue;
+    throw badRequest('tooMany', `${name} would have ${value.length} values after this request; at most ${MAX_VALUES_PER_ATTRIBUTE} are kept`);
+  }
 
   const required = resourceType === 'User' ? 'userName' : 'displayName';
   const value = resource[required];
@@ -601,7 +717,7 @@ function memberIds(members: unknown): Set<string> {
  * Keys that cannot be attribute paths at all are reported as ignored, like unknown names.
  */
 export function buildResourceFromInput(body: JsonObject, resourceType: ResourceTypeName): { resource: JsonObject; ignored: string[] } {
-  const ctx: Context = { resourceType, ignored: [], mode: 'input' };
+  const ctx = newContext(resourceType, 'input');
   const resource: JsonObject = {};
   for (const [key, value] of Object.entries(body)) {
     const lower = key.toLowerCase();
@@ -610,6 +726,7 @@ export function buildResourceFromInput(body: JsonObject, resourceType: ResourceT
     const path = parseKey(key, ctx);
     if (path) applyAtPath(resource, 'add', path, value, true, ctx);
   }
+  flush(ctx);
   const schemas = [coreSchemaOf(resourceType)];
   for (const ext of extensionSchemasOf(resourceType)) {
     if (isPlainObject(resource[ext]) && !isUnassigned(resource[ext])) schemas.push(ext);

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { isUuid } from '../../common/tenant.js';
 import { queryPrepared } from '../../database/prepared.js';
-import { ScimGroupMember } from './entities/scim-group-member.entity.js';
 import { ScimGroup } from './entities/scim-group.entity.js';
 import { ScimUser, type PendingOp } from './entities/scim-user.entity.js';
 import type { GroupLookup, UserLookup } from './scim-list-query.js';
@@ -18,6 +17,19 @@ export type StoredMember = { groupId: string; userId: string; display: string | 
 export type RowPage<T> = { rows: T[]; total: number };
 
 const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Rows one membership statement handles. The embedded engine executes each statement on the
+ * API's own event loop, so 10,000 rows in one INSERT would hold it for a third of a second;
+ * in batches of this size every other request gets a turn between them.
+ */
+export const MEMBER_ROWS_PER_STATEMENT = 1000;
+
+function batches<T>(items: T[], size = MEMBER_ROWS_PER_STATEMENT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 export const isUniqueViolation = (err: unknown): boolean =>
   (err as { code?: string }).code === UNIQUE_VIOLATION || (err as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
@@ -235,10 +247,20 @@ export class ScimStore {
     }
   }
 
-  usersByIds(em: EntityManager, scope: ScimScope, ids: string[]): Promise<ScimUser[]> {
-    const valid = ids.filter(isUuid);
-    if (valid.length === 0) return Promise.resolve([]);
-    return this.selectUsers(em, scope, 'u.id = ANY($3::uuid[])', [valid]);
+  /**
+   * The downstream ids of those of `ids` that are users of this connector. Only the two columns:
+   * a group of 10,000 members must not read (and parse) 10,000 user documents to learn them.
+   */
+  async userLinks(em: EntityManager, scope: ScimScope, ids: string[]): Promise<Map<string, string | null>> {
+    const links = new Map<string, string | null>();
+    for (const batch of batches(ids.filter(isUuid))) {
+      const rows: Array<{ id: string; downstream_id: string | null }> = await em.query(
+        'SELECT u.id, u.downstream_id FROM scim_users u WHERE u.company_id = $1 AND u.connector_id = $2 AND u.id IN (SELECT x::uuid FROM jsonb_array_elements_text($3::jsonb) AS x)',
+        [scope.companyId, scope.connectorId, JSON.stringify(batch)],
+      );
+      for (const r of rows) links.set(r.id, r.downstream_id);
+    }
+    return links;
   }
 
   // ---- groups
@@ -461,17 +483,26 @@ export class ScimStore {
     return rows.map((r) => ({ groupId: r.group_id, userId: r.user_id, display: r.display, downstreamId: r.downstream_id }));
   }
 
-  /** Brings a group's membership to `members`: removes the others, adds the new ones, updates labels. */
+  /**
+   * Brings a group's membership to `members`: removes the others, adds the new ones, updates
+   * labels. One statement per kind of change, whatever the number of members: a group of
+   * 10,000 members is three statements, not 10,000 (nor TypeORM's per-row work on the loop).
+   * Lists go as one JSON text each, which the driver sends as is (its array encoding walks
+   * every element on the event loop).
+   */
   async setMembers(em: EntityManager, groupId: string, current: StoredMember[], members: Array<{ userId: string; display: string | null }>): Promise<void> {
     const wanted = new Map(members.map((m) => [m.userId, m.display]));
     const removed = current.filter((m) => !wanted.has(m.userId)).map((m) => m.userId);
-    const repo = em.getRepository(ScimGroupMember);
-    if (removed.length > 0) await repo.delete({ groupId, userId: In(removed) });
+    for (const batch of batches(removed)) {
+      await em.query('DELETE FROM scim_group_members WHERE group_id = $1 AND user_id IN (SELECT u::uuid FROM jsonb_array_elements_text($2::jsonb) AS u)', [groupId, JSON.stringify(batch)]);
+    }
     const known = new Map(current.map((m) => [m.userId, m.display]));
-    const added = members.filter((m) => !known.has(m.userId));
-    if (added.length > 0) await repo.insert(added.map((m) => ({ groupId, userId: m.userId, display: m.display })));
-    for (const m of members) {
-      if (known.has(m.userId) && known.get(m.userId) !== m.display) await repo.update({ groupId, userId: m.userId }, { display: m.display });
+    const rows = (list: Array<{ userId: string; display: string | null }>) => JSON.stringify(list.map((m) => ({ u: m.userId, d: m.display })));
+    for (const batch of batches(members.filter((m) => !known.has(m.userId)))) {
+      await em.query('INSERT INTO scim_group_members (group_id, user_id, display) SELECT $1, t.u, t.d FROM jsonb_to_recordset($2::jsonb) AS t(u uuid, d text)', [groupId, rows(batch)]);
+    }
+    for (const batch of batches(members.filter((m) => known.has(m.userId) && known.get(m.userId) !== m.display))) {
+      await em.query('UPDATE scim_group_members m SET display = t.d FROM jsonb_to_recordset($2::jsonb) AS t(u uuid, d text) WHERE m.group_id = $1 AND m.user_id = t.u', [groupId, rows(batch)]);
     }
   }
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { applyPatch, checkTextLimits, evaluateFilter, listResponse, normalizeGroupInput, paginate, type ListResponse } from '@gatehouse/scim';
+import { applyPatchInSteps, checkTextLimits, evaluateFilter, listResponse, normalizeGroupInput, paginate, type ListResponse } from '@gatehouse/scim';
 import type { MappingContext } from '@gatehouse/mapping';
 import type { EntityManager } from 'typeorm';
+import { runInSlices } from '../../../common/run-in-slices.js';
 import { CustomHttpDownstream } from '../custom-http-downstream.js';
 import { ScimDownstreamLookup } from '../scim-downstream-lookup.js';
 import type { ScimGroup } from '../entities/scim-group.entity.js';
@@ -130,7 +131,13 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     const { filter, pagination, projection } = query;
     const withMembers = async (rows: ScimGroup[], needed: boolean) => {
       const members = needed ? await this.store.membersOf(em, ctx.scope, rows.map((r) => r.id)) : [];
-      return rows.map((row) => toGroupResource(row, members.filter((m) => m.groupId === row.id), ctx.baseUrl));
+      const byGroup = new Map<string, StoredMember[]>();
+      for (const m of members) {
+        const list = byGroup.get(m.groupId);
+        if (list) list.push(m);
+        else byGroup.set(m.groupId, [m]);
+      }
+      return rows.map((row) => toGroupResource(row, byGroup.get(row.id) ?? [], ctx.baseUrl));
     };
     if (!filter) {
       const page = await this.store.pageGroups(em, ctx.scope, pagination.startIndex - 1, pagination.count);
@@ -159,7 +166,9 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
    */
   async patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject | null> {
     assertServing(ctx.connector);
-    const { row, members } = await this.change(ctx, input.id, (current) => checkTextLimits(applyPatch(current, input.body, { resourceType: 'Group' }).resource));
+    const { row, members } = await this.change(ctx, input.id, async (current) =>
+      checkTextLimits((await runInSlices(applyPatchInSteps(current, input.body, { resourceType: 'Group' }))).resource),
+    );
     if (!asksForAttributes(input.projection)) return null;
     return project(toGroupResource(row, members, ctx.baseUrl), input.projection, 'Group');
   }
@@ -194,7 +203,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     await this.store.deleteGroup(this.store.manager, ctx.scope, claim.id);
   }
 
-  private change(ctx: ScimRequestContext, id: string, compute: (current: JsonObject) => JsonObject): Promise<{ row: ScimGroup; members: MemberView[] }> {
+  private change(ctx: ScimRequestContext, id: string, compute: (current: JsonObject) => JsonObject | Promise<JsonObject>): Promise<{ row: ScimGroup; members: MemberView[] }> {
     return this.turns.run(`${ctx.scope.connectorId}:id:${id}`, () =>
       this.turns.untilFree(this.downstream.leaseMs(2), `Group ${JSON.stringify(id)}`, () => this.changeOnce(ctx, id, compute)),
     );
@@ -207,7 +216,11 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
    * a member. Call: update_group_name, update_group_members. Finish: the new state is stored and
    * the mark removed; a failed call releases the mark and restores the confirmed displayName.
    */
-  private async changeOnce(ctx: ScimRequestContext, id: string, compute: (current: JsonObject) => JsonObject): Promise<{ row: ScimGroup; members: MemberView[] } | Busy> {
+  private async changeOnce(
+    ctx: ScimRequestContext,
+    id: string,
+    compute: (current: JsonObject) => JsonObject | Promise<JsonObject>,
+  ): Promise<{ row: ScimGroup; members: MemberView[] } | Busy> {
     let wanted = '';
     type Claim = { row: ScimGroup; members: MemberView[]; stored: StoredMember[]; calls: Array<() => Promise<unknown>> };
     const claim = await this.unit(async (em): Promise<Claim | Busy> => {
@@ -215,7 +228,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
       if (!current) throw ScimErrors.groupNotFound(id);
       if (!(await this.store.markPending(em, TABLE, ctx.scope, current.id, 'change', this.downstream.leaseMs(2)))) return BUSY;
       const stored = await this.store.membersOf(em, ctx.scope, [current.id]);
-      const next: JsonObject = { ...compute(groupForPatch(current, stored)), id: current.id };
+      const next: JsonObject = { ...(await compute(groupForPatch(current, stored))), id: current.id };
       const displayName = next.displayName as string;
       wanted = displayName;
       const attributes = storedAttributes(next, ['members']);
@@ -245,7 +258,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
       }
 
       // Membership is a set: the same members listed in another order change nothing.
-      const membersChanged = !sameJson(memberLabels(stored), memberLabels(members));
+      const membersChanged = !sameMembers(stored, members);
       if (!membersChanged && sameJson(storedAttributes(current.resource, ['members']), attributes)) {
         await this.store.releasePending(em, TABLE, ctx.scope, current.id, null);
         return { row: current, members: stored, stored, calls: [] };
@@ -316,8 +329,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
    * the identity provider retry it forever.
    */
   private async knownUsers(em: EntityManager, scope: ScimScope, ids: string[]): Promise<Map<string, string | null>> {
-    const rows = await this.store.usersByIds(em, scope, ids);
-    return new Map(rows.map((u) => [u.id, u.downstreamId]));
+    return this.store.userLinks(em, scope, ids);
   }
 
   /** One short transaction; a unique violation of a name claim is a 409 through `conflict`. */
@@ -344,8 +356,11 @@ function membersOf(resource: JsonObject): Member[] {
   return [...out.values()];
 }
 
-function memberLabels(members: Array<Member | StoredMember>): Record<string, string | null> {
-  return Object.fromEntries(members.map((m) => [m.userId, m.display]));
+/** The same users with the same labels, in any order (one pass, no sorting: groups can be large). */
+function sameMembers(a: Array<Member | StoredMember>, b: Array<Member | StoredMember>): boolean {
+  if (a.length !== b.length) return false;
+  const labels = new Map(a.map((m) => [m.userId, m.display]));
+  return labels.size === b.length && b.every((m) => labels.has(m.userId) && labels.get(m.userId) === m.display);
 }
 
 /** The downstream ids of those members that have one, in member order. */

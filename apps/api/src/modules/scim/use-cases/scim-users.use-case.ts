@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { applyPatch, checkTextLimits, evaluateFilter, listResponse, normalizeUserInput, paginate, type ListResponse } from '@gatehouse/scim';
+import { applyPatchInSteps, checkTextLimits, evaluateFilter, listResponse, normalizeUserInput, paginate, type ListResponse } from '@gatehouse/scim';
 import type { MappingContext } from '@gatehouse/mapping';
 import type { EntityManager } from 'typeorm';
+import { runInSlices } from '../../../common/run-in-slices.js';
 import { CustomHttpDownstream } from '../custom-http-downstream.js';
 import { ScimDownstreamLookup } from '../scim-downstream-lookup.js';
 import type { ScimUser } from '../entities/scim-user.entity.js';
@@ -15,6 +16,8 @@ import { ScimErrors } from '../scim.errors.js';
 import type { ChangeInput, CreateInput, ReadInput, ScimUsersPort } from '../scim.types.js';
 import { BUSY, PendingTurns, type Busy } from './pending-writes.js';
 import { assertServing, project, projectList } from './serving.js';
+
+type Computed = { next: JsonObject; patch: Record<string, unknown> | undefined };
 
 /**
  * /Users of a Custom HTTP connector. The store is the identity provider's source of truth. Each
@@ -146,8 +149,8 @@ export class ScimUsersUseCase implements ScimUsersPort {
    */
   async patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject | null> {
     assertServing(ctx.connector);
-    const user = await this.change(ctx, input, (row) => ({
-      next: checkTextLimits(applyPatch(userForPatch(row), input.body, { resourceType: 'User' }).resource),
+    const user = await this.change(ctx, input, async (row) => ({
+      next: checkTextLimits((await runInSlices(applyPatchInSteps(userForPatch(row), input.body, { resourceType: 'User' }))).resource),
       patch: input.body as Record<string, unknown>,
     }));
     return asksForAttributes(input.projection) ? user : null;
@@ -191,7 +194,7 @@ export class ScimUsersUseCase implements ScimUsersPort {
   private change(
     ctx: ScimRequestContext,
     input: ChangeInput,
-    compute: (row: ScimUser) => { next: JsonObject; patch: Record<string, unknown> | undefined },
+    compute: (row: ScimUser) => Computed | Promise<Computed>,
   ): Promise<JsonObject> {
     return this.turns.run(`${ctx.scope.connectorId}:id:${input.id}`, () =>
       this.turns.untilFree(this.downstream.leaseMs(), `User ${JSON.stringify(input.id)}`, () => this.changeOnce(ctx, input, compute)),
@@ -207,14 +210,14 @@ export class ScimUsersUseCase implements ScimUsersPort {
   private async changeOnce(
     ctx: ScimRequestContext,
     input: ChangeInput,
-    compute: (row: ScimUser) => { next: JsonObject; patch: Record<string, unknown> | undefined },
+    compute: (row: ScimUser) => Computed | Promise<Computed>,
   ): Promise<JsonObject | Busy> {
     let wanted = '';
     const claim = await this.unit(async (em): Promise<{ row: ScimUser; call?: () => Promise<string | null> } | Busy> => {
       const current = await this.store.findUser(em, ctx.scope, input.id, true);
       if (!current) throw ScimErrors.userNotFound(input.id);
       if (!(await this.store.markPending(em, TABLE, ctx.scope, current.id, 'change', this.downstream.leaseMs()))) return BUSY;
-      const { next: computed, patch } = compute(current);
+      const { next: computed, patch } = await compute(current);
       const next = storedAttributes(computed);
       const userName = next.userName as string;
       const nameLower = userName.toLowerCase();
