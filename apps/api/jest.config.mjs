@@ -4,6 +4,7 @@ import { preset } from '../../jest.preset.mjs';
 // (TEST_DB=pglite for the embedded default, TEST_DB=postgres for a server).
 export default preset({
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  testTimeout: 30000,
+  // Hooks boot the whole API on a fresh database; on a busy 2-core machine that can pass 30 s.
+  testTimeout: 60000,
   maxWorkers: 2,
 });
