@@ -119,6 +119,14 @@ describe('hostile: re-pointing a connector at another server does not take its s
     expect(app.requests.flatMap(credentialsIn)).toEqual([]);
   });
 
+  it('another auth type for the same servers keeps it: the UI sets the secret for the type it is about to save', async () => {
+    const id = await connector({ auth: { type: 'bearer' }, mappings: { get_user: getUser(app.baseUrl) } });
+    const res = await admin.patch(`/api/connectors/${id}`).send({ auth: { type: 'api_key_header', api_key_header_name: 'X-App-Key' } }).expect(200);
+    expect(res.body.secretCleared).toBeUndefined();
+    expect(res.body.hasSecret).toBe(true);
+    expect(await storedSecret(id)).not.toBeNull();
+  });
+
   it('a refused change clears nothing', async () => {
     const id = await connector({ enabled: true, auth: { type: 'bearer' }, capabilities: { get_user: true }, mappings: { get_user: getUser(app.baseUrl) } });
     // Enabled, so the new mapping must be valid; this one is not (no response_fields.id).

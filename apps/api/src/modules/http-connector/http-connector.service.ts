@@ -79,8 +79,8 @@ export class HttpConnectorService {
 
   /**
    * Applies a change. When it would send the secret (or tokens obtained with it) to a server it
-   * was not sent to before (a url_template's host, oauth_token_url, scimBaseUrl), or use it as
-   * another auth type, the stored secret is cleared in the same transaction and the answer says
+   * was not sent to before (a url_template's host, oauth_token_url, scimBaseUrl), or send an
+   * OAuth client secret to the app under another auth type, the stored secret is cleared in the same transaction and the answer says
    * `secretCleared: true`: whoever points the connector elsewhere must know the secret to send it there.
    */
   async update(companyId: string, id: string, input: UpdateConnectorRequest): Promise<ConnectorResponse> {
@@ -98,10 +98,11 @@ export class HttpConnectorService {
         if (input.allowInsecureHttp !== undefined) row.allowInsecureHttp = input.allowInsecureHttp;
         if (input.scimBaseUrl !== undefined) row.scimBaseUrl = input.scimBaseUrl;
         this.checkConfig(row);
-        // Another auth type sends the secret differently (an OAuth client secret as a bearer token
-        // to the app, a password as an API key): that too is a new use it was not set for.
-        const typeChanged = authType(before.auth) !== authType(row.auth);
-        secretCleared = row.secretCiphertext !== null && (typeChanged || newSecretDestinations(before, row).length > 0);
+        // An OAuth client secret only ever went to the token endpoint; under any other type it
+        // would go to the app itself. (Between the other types the secret keeps its servers, and
+        // the usual order in the UI - pick the type, set its secret, save - must not lose it.)
+        const leavesOAuth = authType(before.auth) === 'oauth2_client_credentials' && authType(row.auth) !== 'oauth2_client_credentials';
+        secretCleared = row.secretCiphertext !== null && (leavesOAuth || newSecretDestinations(before, row).length > 0);
         if (secretCleared) row.secretCiphertext = null;
         return em.getRepository(Connector).save(row);
       }),
