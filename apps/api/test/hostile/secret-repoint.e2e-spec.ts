@@ -127,6 +127,16 @@ describe('hostile: re-pointing a connector at another server does not take its s
     expect(await storedSecret(id)).not.toBeNull();
   });
 
+  it('a secret set before any server is configured goes to the first servers saved (auth first, then mappings)', async () => {
+    const id = await connector({ auth: { type: 'bearer' } });
+    const res = await admin.patch(`/api/connectors/${id}`).send({ mappings: { get_user: getUser(app.baseUrl) } }).expect(200);
+    expect(res.body.secretCleared).toBeUndefined();
+    expect(await storedSecret(id)).not.toBeNull();
+    // From then on it is bound to them: another host clears it.
+    const moved = await admin.patch(`/api/connectors/${id}`).send({ mappings: { get_user: getUser(attacker.baseUrl) } }).expect(200);
+    expect(moved.body.secretCleared).toBe(true);
+  });
+
   it('a refused change clears nothing', async () => {
     const id = await connector({ enabled: true, auth: { type: 'bearer' }, capabilities: { get_user: true }, mappings: { get_user: getUser(app.baseUrl) } });
     // Enabled, so the new mapping must be valid; this one is not (no response_fields.id).

@@ -10,7 +10,7 @@ import type {
   SetConnectorSecretRequest,
   UpdateConnectorRequest,
 } from '@gatehouse/contracts';
-import { SECRET_IN_AUTH_MESSAGE, authSecretFields, newSecretDestinations, validateAuthConfig, validateConnectorConfig, withoutAuthSecrets } from '@gatehouse/mapping';
+import { SECRET_IN_AUTH_MESSAGE, authSecretFields, newSecretDestinations, secretDestinations, validateAuthConfig, validateConnectorConfig, withoutAuthSecrets } from '@gatehouse/mapping';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isUuid, forCompany } from '../../common/tenant.js';
 import { SecretsService } from '../../common/secrets/secrets.service.js';
@@ -102,7 +102,10 @@ export class HttpConnectorService {
         // would go to the app itself. (Between the other types the secret keeps its servers, and
         // the usual order in the UI - pick the type, set its secret, save - must not lose it.)
         const leavesOAuth = authType(before.auth) === 'oauth2_client_credentials' && authType(row.auth) !== 'oauth2_client_credentials';
-        secretCleared = row.secretCiphertext !== null && (leavesOAuth || newSecretDestinations(before, row).length > 0);
+        // A secret set before any server was configured (the setup order the connector page
+        // invites: auth first, then mappings) goes to the first servers saved.
+        const repointed = secretDestinations(before).length > 0 && newSecretDestinations(before, row).length > 0;
+        secretCleared = row.secretCiphertext !== null && (leavesOAuth || repointed);
         if (secretCleared) row.secretCiphertext = null;
         return em.getRepository(Connector).save(row);
       }),
