@@ -10,7 +10,7 @@ import { createScimConnector, scimClient, scimUser, type ConnectorOptions, type 
 import { LogCapture, signUpAdmin, startTestApp, type Admin, type TestApp } from './support/test-app.js';
 
 // How long the slow app takes to answer; the connector's outbound timeout is set well above it.
-const SLOW_APP_MS = Number(process.env.SCIM_SLOW_APP_MS ?? 3000);
+const SLOW_APP_MS = Number(process.env.SCIM_SLOW_APP_MS ?? 5000);
 // What "answers at once" means for the other requests meanwhile (before: seconds, a pool's worth of app waits).
 const QUICK_MS = Number(process.env.SCIM_QUICK_ANSWER_MS ?? 200);
 
