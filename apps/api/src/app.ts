@@ -31,7 +31,9 @@ export async function createApp(opts: CreateAppOptions): Promise<NestExpressAppl
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(opts), { bodyParser: false, bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   setServerTimeouts(app.getHttpServer() as Server);
-  app.set('trust proxy', 'loopback');
+  // Only the configured proxies may name the client address (X-Forwarded-For); req.ip is what
+  // sign-in and sign-up limits count by.
+  app.set('trust proxy', opts.config.trustProxy);
   app.disable('x-powered-by');
   // No body-hash ETag on every JSON answer: SCIM declares ETags unsupported (an IdP must not get
   // one to send back), and hashing each answer costs every request. Routes that version their

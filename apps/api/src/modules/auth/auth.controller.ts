@@ -23,8 +23,8 @@ export class AuthController {
   @Post('signup')
   @ApiOperation({ summary: 'Create a company and its first admin, and sign in' })
   @ApiBody({ schema: z.toJSONSchema(signupRequestSchema, { io: 'input' }) as object })
-  async signup(@Body(new ZodPipe(signupRequestSchema)) body: SignupRequest, @Res({ passthrough: true }) res: Response): Promise<MeResponse> {
-    return this.setCookies(res, await this.auth.signup(body));
+  async signup(@Body(new ZodPipe(signupRequestSchema)) body: SignupRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MeResponse> {
+    return this.setCookies(res, await this.auth.signup(body, req.ip ?? 'unknown'));
   }
 
   @Public()

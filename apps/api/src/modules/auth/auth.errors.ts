@@ -5,6 +5,8 @@ export const AuthErrors = {
   invalidCredentials: () => new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect.'),
   tooManyAttempts: (retryAfter: number) =>
     new AppError('RATE_LIMITED', `Too many sign-in attempts. Try again in ${retryAfter} seconds.`, [], { 'Retry-After': String(retryAfter) }),
+  tooManySignups: (retryAfter: number) =>
+    new AppError('RATE_LIMITED', `Too many sign-ups from this address or for this email. Try again in ${retryAfter} seconds.`, [], { 'Retry-After': String(retryAfter) }),
   emailTaken: () =>
     new AppError('CONFLICT', 'An account with this email already exists. Sign in instead, or use another email.', [{ path: 'email', message: 'already registered' }]),
   signupDisabled: () => new AppError('SIGNUP_DISABLED', 'Sign-up is turned off on this server. Ask an administrator of your company for an account.'),
