@@ -146,10 +146,10 @@ describe('password hashing under a burst of sign-ups', () => {
     await t.close();
   });
 
-  it('a sign-in during 24 concurrent sign-ups answers before most of them', async () => {
+  it('a sign-in during 12 concurrent sign-ups answers before most of them', async () => {
     const admin = await signUpAdmin(t);
     let signupsDone = 0;
-    const burst = Array.from({ length: 24 }, (_, i) =>
+    const burst = Array.from({ length: 12 }, (_, i) =>
       request(t.http)
         .post('/api/auth/signup')
         .send({ companyName: `Burst ${i}`, name: 'B', email: `burst${i}.${Date.now()}@example.com`, password: 'a long enough passphrase' })
@@ -159,7 +159,7 @@ describe('password hashing under a burst of sign-ups', () => {
         }),
     );
     // Let the burst reach the server and queue its hashing first.
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 300));
     const started = Date.now();
     await login(t, admin.credentials.email, admin.credentials.password).expect(200);
     const signInMs = Date.now() - started;
@@ -168,7 +168,7 @@ describe('password hashing under a burst of sign-ups', () => {
     const burstMs = Date.now() - started;
     expect(results.every((r) => r.status === 201)).toBe(true);
     // Sign-up hashing takes two worker threads at most: the sign-in's check does not queue behind it.
-    expect(doneAtSignIn).toBeLessThan(12);
+    expect(doneAtSignIn).toBeLessThan(6);
     expect(signInMs).toBeLessThan(burstMs / 2);
-  });
+  }, 120_000);
 });
