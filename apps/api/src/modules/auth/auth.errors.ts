@@ -11,5 +11,5 @@ export const AuthErrors = {
     new AppError('CONFLICT', 'An account with this email already exists. Sign in instead, or use another email.', [{ path: 'email', message: 'already registered' }]),
   signupDisabled: () => new AppError('SIGNUP_DISABLED', 'Sign-up is turned off on this server. Ask an administrator of your company for an account.'),
   csrf: () =>
-    new AppError('CSRF_FAILED', 'This request is missing its CSRF token. Send the value of the gh_csrf cookie in the x-csrf-token header (the web app does this for you).'),
+    new AppError('CSRF_FAILED', 'This request is missing its CSRF token. Send the value of the gh_csrf cookie (__Host-gh_csrf over https) in the x-csrf-token header (the web app does this for you).'),
 };

@@ -109,9 +109,18 @@ export class AuthService {
     if (this.knownAddresses.size > KNOWN_ADDRESSES_MAX) this.knownAddresses.delete(this.knownAddresses.keys().next().value!);
   }
 
-  async logout(token: string | undefined): Promise<void> {
+  /**
+   * Ends the session only with its CSRF token: otherwise any site could sign an admin out with a
+   * form post (and then sign them in to an account of its own choosing). A cookie that names no
+   * session needs nothing: there is nothing to end.
+   */
+  async logout(token: string | undefined, csrfHeader: string | undefined): Promise<void> {
     if (!token) return;
-    await this.db.getRepository(Session).delete({ tokenHash: sha256Hex(token) });
+    const repo = this.db.getRepository(Session);
+    const session = await repo.findOne({ where: { tokenHash: sha256Hex(token) } });
+    if (!session) return;
+    if (!csrfHeader || !safeEqual(sha256Hex(csrfHeader), session.csrfHash)) throw AuthErrors.csrf();
+    await repo.delete({ id: session.id });
   }
 
   /** Resolves a session cookie; for unsafe methods also checks the CSRF token. */
