@@ -103,12 +103,14 @@ const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 /**
  * The web app's Content-Security-Policy: everything from this origin, nothing inline. Styles that
  * the component library (Mantine) and the code editor put into <style> elements carry the
- * per-response nonce, which the page reads from its csp-nonce meta tag.
+ * per-response nonce, which the page reads from its csp-nonce meta tag. 'unsafe-eval' is there
+ * for one reason: the web app checks files against an integration's JSON Schema in the browser
+ * with Ajv, which compiles each schema to a function (docs/security.md); inline script stays refused.
  */
 export function webContentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
