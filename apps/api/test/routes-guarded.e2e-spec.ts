@@ -8,6 +8,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  */
 const EXPECTED_NON_SESSION: Record<string, string> = {
   'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
+  'GET /api/health/ready': 'public',
   'POST /api/auth/signup': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
