@@ -25,5 +25,8 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': api, '/external': api, '/scim': api },
   },
+  // index.html gets a csp-nonce meta tag (and nonces on its own tags) holding this placeholder,
+  // which the API replaces with a fresh nonce in every answer (apps/api/src/app.ts).
+  html: { cspNonce: '__CSP_NONCE__' },
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 2000 },
 });

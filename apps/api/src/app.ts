@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,13 +33,15 @@ export async function createApp(opts: CreateAppOptions): Promise<NestExpressAppl
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(opts), { bodyParser: false, bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   setServerTimeouts(app.getHttpServer() as Server);
-  app.set('trust proxy', 'loopback');
+  // Only the configured proxies may name the client address (X-Forwarded-For); req.ip is what
+  // sign-in and sign-up limits count by.
+  app.set('trust proxy', opts.config.trustProxy);
   app.disable('x-powered-by');
   // No body-hash ETag on every JSON answer: SCIM declares ETags unsupported (an IdP must not get
   // one to send back), and hashing each answer costs every request. Routes that version their
   // content (the logo) set their own ETag, which conditional requests still honour.
   app.set('etag', false);
-  app.use(securityHeaders);
+  app.use(securityHeaders(opts.config.publicUrl.startsWith('https://')));
   // Admin API: small JSON bodies. SCIM speaks application/scim+json. The ingest route reads its
   // own (large, possibly gzipped) body stream, so it is left out here.
   app.use('/api', express.json({ limit: '1mb', type: ['application/json', 'application/*+json'], verify: requireUtf8Body }));
@@ -99,15 +102,52 @@ function setServerTimeouts(server: Server) {
   server.timeout = SERVER_TIMEOUTS.idleSocketMs;
 }
 
+/** Written into index.html by the web build (vite `html.cspNonce`); replaced per response. */
+const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+
+/**
+ * The web app's Content-Security-Policy: everything from this origin, nothing inline. Styles that
+ * the component library (Mantine) and the code editor put into <style> elements carry the
+ * per-response nonce, which the page reads from its csp-nonce meta tag. 'unsafe-eval' is there
+ * for one reason: the web app checks files against an integration's JSON Schema in the browser
+ * with Ajv, which compiles each schema to a function (docs/security.md); inline script stays refused.
+ */
+export function webContentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 function serveWeb(app: NestExpressApplication, webDist: string) {
+  const indexHtml = readFileSync(join(webDist, 'index.html'), 'utf8');
   const files = express.static(webDist, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+  const sendIndex = (res: Response) => {
+    const nonce = randomBytes(18).toString('base64');
+    res.setHeader('Content-Security-Policy', webContentSecurityPolicy(nonce));
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(indexHtml.replaceAll(NONCE_PLACEHOLDER, nonce));
+  };
   // API requests never look on disk: a file lookup per request would cost every API call a
   // filesystem round trip (and a file named like an API path must not shadow the route).
-  app.use((req: Request, res: Response, next: NextFunction) => (isApiPath(req.path) ? next() : files(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isApiPath(req.path)) return next();
+    // index.html always goes out with a fresh nonce, never as the file on disk.
+    if ((req.method === 'GET' || req.method === 'HEAD') && req.path === '/index.html') return sendIndex(res);
+    res.setHeader('Content-Security-Policy', webContentSecurityPolicy(randomBytes(18).toString('base64')));
+    files(req, res, next);
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(webDist, 'index.html'));
+    sendIndex(res);
   });
 }
 
@@ -117,9 +157,16 @@ function noCacheForHtml(res: Response, path: string) {
   if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction) {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  next();
+/** A year, the value HSTS preload lists ask for. Sibling hosts are not included: they may not be https. */
+export const HSTS = 'max-age=31536000';
+
+function securityHeaders(https: boolean) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    // Browsers honour this only from an https answer; PUBLIC_URL says the server is reached so.
+    if (https) res.setHeader('Strict-Transport-Security', HSTS);
+    next();
+  };
 }

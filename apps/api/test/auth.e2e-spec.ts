@@ -153,13 +153,13 @@ describe('POST /api/auth/signup behind HTTPS (PUBLIC_URL https://…)', () => {
     await t.close();
   });
 
-  it('marks the session and CSRF cookies Secure', async () => {
+  it('marks the session and CSRF cookies Secure, with __Host- names', async () => {
     const res = await request(t.http)
       .post('/api/auth/signup')
       .send({ companyName: 'Secure Co', name: 'S', email: `secure${Date.now()}@example.com`, password: 'long enough password' })
       .expect(201);
     const cookies = ([] as string[]).concat(res.headers['set-cookie']);
-    expect(cookies.find((c) => c.startsWith('gh_session='))).toMatch(/; Secure/);
-    expect(cookies.find((c) => c.startsWith('gh_csrf='))).toMatch(/; Secure/);
+    expect(cookies.find((c) => c.startsWith('__Host-gh_session='))).toMatch(/; Secure/);
+    expect(cookies.find((c) => c.startsWith('__Host-gh_csrf='))).toMatch(/; Secure/);
   });
 });

@@ -36,6 +36,22 @@ describe('sign-up, shell, sign-out and sign-in in the browser', () => {
     expect(page.url()).toBe(`${session.product.url}/integrations`);
   });
 
+  it('is served with a strict Content-Security-Policy and renders under it', async () => {
+    const { page } = session.browser;
+    await page.context().clearCookies();
+    const res = await page.goto('/sign-up');
+    const csp = res!.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self' 'unsafe-eval';");
+    expect(csp).not.toContain('unsafe-inline');
+    await page.getByRole('button', { name: 'Create account' }).waitFor();
+    // Mantine's styles applied (its <style> carries the nonce): the button is styled, not a bare one.
+    const radius = await page.getByRole('button', { name: 'Create account' }).evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
+    expect(radius).not.toBe('0px');
+    const inlineAllowed = await page.evaluate(() => document.querySelectorAll('style:not([nonce])').length);
+    expect(inlineAllowed).toBe(0);
+  });
+
   it('shows every sign-up problem at its field', async () => {
     const { page } = session.browser;
     await page.context().clearCookies();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblem } from './password-policy.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -16,7 +17,13 @@ export const signupRequestSchema = z.strictObject({
   password: z
     .string({ error: 'password is required' })
     .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
-    .max(256, 'password must be at most 256 characters'),
+    .max(256, 'password must be at most 256 characters')
+    .superRefine((v, ctx) => {
+      // Length problems are already said; the rest only matters for a password of a usable length.
+      if (v.length < PASSWORD_MIN_LENGTH || v.length > 256) return;
+      const problem = passwordProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 export type SignupRequest = z.infer<typeof signupRequestSchema>;
 

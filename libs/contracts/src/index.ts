@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './auth.js';
+export * from './password-policy.js';
 export * from './companies.js';
 export * from './api-keys.js';
 export * from './catalog.js';

@@ -33,6 +33,12 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((w.start + this.windowMs - t) / 1000));
   }
 
+  /** Takes back one hit (an attempt that turned out to be allowed, e.g. a correct password). */
+  release(key: string): void {
+    const w = this.windows.get(key);
+    if (w && w.count > 0) w.count -= 1;
+  }
+
   reset(key: string): void {
     this.windows.delete(key);
   }

@@ -1,4 +1,4 @@
-import type { FindOptionsWhere } from 'typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
 
 /**
  * Every customer row belongs to a company. Services build their `where` through this helper so a
@@ -14,3 +14,11 @@ export function forCompany<T extends { companyId: string }>(companyId: string, w
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids from URLs are checked before they reach SQL, so a malformed id is a plain 404. */
 export const isUuid = (v: string) => UUID_RE.test(v);
+
+/**
+ * Locks the company's row until the transaction ends, so writes that count a company's rows
+ * against a cap (API keys, connectors) run one after another and cannot all pass the count.
+ */
+export async function lockCompany(em: EntityManager, companyId: string): Promise<void> {
+  await em.query('SELECT 1 FROM companies WHERE id = $1 FOR UPDATE', [companyId]);
+}

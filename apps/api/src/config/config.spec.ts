@@ -18,6 +18,8 @@ describe('loadConfig', () => {
     [{ SIGNUP_ENABLED: 'maybe' }, 'SIGNUP_ENABLED must be true or false (got "maybe")'],
     [{ SECRETS_KEY: 'short' }, 'SECRETS_KEY must be 32 bytes in base64'],
     [{ PUBLIC_URL: 'gatehouse.example.com' }, 'PUBLIC_URL must be an absolute http(s) URL'],
+    [{ TRUST_PROXY: '*' }, 'TRUST_PROXY must be a comma-separated list of proxy addresses or subnets'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY must be a comma-separated list'],
     [{ INGEST_IDLE_TIMEOUT_SECONDS: '0' }, 'INGEST_IDLE_TIMEOUT_SECONDS must be a whole number from 1 to 3600 (got "0")'],
   ])('stops with one line naming the variable: %j', (env, message) => {
     let error: unknown;
@@ -35,5 +37,10 @@ describe('loadConfig', () => {
     const c = loadConfig({ PUBLIC_URL: 'https://gh.example.com/', SIGNUP_ENABLED: 'false' });
     expect(c.publicUrl).toBe('https://gh.example.com');
     expect(c.signupEnabled).toBe(false);
+  });
+
+  it('trusts only loopback proxies unless TRUST_PROXY names others', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 172.16.0.5,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '172.16.0.5', 'loopback']);
   });
 });

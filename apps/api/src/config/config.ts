@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = (name: string, fallback: boolean) =>
@@ -27,6 +28,16 @@ const int = (name: string, fallback: number, min: number, max: number) =>
       return n;
     });
 
+/** An IPv4/IPv6 address, optionally with a /prefix, or one of the names Express knows. */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'NODE_ENV must be development, production or test' }).default('development'),
   PORT: int('PORT', 3000, 0, 65535),
@@ -45,6 +56,19 @@ const envSchema = z.object({
   SIGNUP_ENABLED: bool('SIGNUP_ENABLED', true),
   SESSION_TTL_HOURS: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
   LOGIN_MAX_ATTEMPTS: int('LOGIN_MAX_ATTEMPTS', 10, 1, 10000),
+  LOGIN_MAX_ATTEMPTS_PER_IP: int('LOGIN_MAX_ATTEMPTS_PER_IP', 50, 1, 1_000_000),
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL: int('LOGIN_MAX_ATTEMPTS_PER_EMAIL', 100, 1, 1_000_000),
+  SIGNUP_MAX_PER_IP: int('SIGNUP_MAX_PER_IP', 10, 1, 1_000_000),
+  SIGNUP_MAX_PER_EMAIL: int('SIGNUP_MAX_PER_EMAIL', 3, 1, 1_000_000),
+  MAX_API_KEYS_PER_COMPANY: int('MAX_API_KEYS_PER_COMPANY', 100, 1, 100_000),
+  MAX_CONNECTORS_PER_COMPANY: int('MAX_CONNECTORS_PER_COMPANY', 200, 1, 100_000),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || v.trim() === '' || v.split(',').every((p) => isProxyEntry(p.trim())),
+      'TRUST_PROXY must be a comma-separated list of proxy addresses or subnets (e.g. 10.0.0.0/8, 172.16.0.5) or the names loopback, linklocal, uniquelocal',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   SECRETS_KEY: z
     .string()
@@ -70,7 +94,20 @@ export type AppConfig = {
   dbPoolIdleTimeoutMs: number;
   signupEnabled: boolean;
   sessionTtlHours: number;
+  /** Sign-in attempts per (email, client address) per 15 minutes. */
   loginMaxAttempts: number;
+  /** Sign-in attempts per client address per 15 minutes, whatever the email. */
+  loginMaxAttemptsPerIp: number;
+  /** Sign-in attempts per email per hour from addresses that never signed in to it. */
+  loginMaxAttemptsPerEmail: number;
+  /** Sign-ups per client address per hour. */
+  signupMaxPerIp: number;
+  /** Sign-ups per email per hour. */
+  signupMaxPerEmail: number;
+  maxApiKeysPerCompany: number;
+  maxConnectorsPerCompany: number;
+  /** Proxies whose X-Forwarded-For names the client address (Express 'trust proxy'). */
+  trustProxy: string[];
   logLevel: string;
   secretsKey: string | undefined;
   allowPrivateNetworkTargets: boolean;
@@ -111,6 +148,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     signupEnabled: e.SIGNUP_ENABLED,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
+    loginMaxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
+    loginMaxAttemptsPerEmail: e.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+    signupMaxPerIp: e.SIGNUP_MAX_PER_IP,
+    signupMaxPerEmail: e.SIGNUP_MAX_PER_EMAIL,
+    maxApiKeysPerCompany: e.MAX_API_KEYS_PER_COMPANY,
+    maxConnectorsPerCompany: e.MAX_CONNECTORS_PER_COMPANY,
+    trustProxy: e.TRUST_PROXY?.trim() ? e.TRUST_PROXY.split(',').map((p) => p.trim()) : ['loopback'],
     logLevel: e.LOG_LEVEL,
     secretsKey: e.SECRETS_KEY || undefined,
     allowPrivateNetworkTargets: e.ALLOW_PRIVATE_NETWORK_TARGETS,

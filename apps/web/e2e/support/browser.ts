@@ -5,8 +5,12 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Real headless Chromium (Debian's package) with a fresh profile. */
-export async function openBrowser(baseURL: string): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+/**
+ * Real headless Chromium (Debian's package) with a fresh profile. `cspViolations` collects every
+ * Content-Security-Policy refusal the browser reports (a style, script or request the product's
+ * policy blocked), so tests can show the app works under its policy.
+ */
+export async function openBrowser(baseURL: string): Promise<{ context: BrowserContext; page: Page; cspViolations: string[]; close: () => Promise<void> }> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gatehouse-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
@@ -15,9 +19,17 @@ export async function openBrowser(baseURL: string): Promise<{ context: BrowserCo
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const cspViolations: string[] = [];
+  const watch = (p: Page) =>
+    p.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+    });
+  context.on('page', watch);
+  const existing = context.pages()[0];
+  if (existing) watch(existing);
+  const page = existing ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
-  return { context, page, close: () => context.close() };
+  return { context, page, cspViolations, close: () => context.close() };
 }
 
 let n = 0;

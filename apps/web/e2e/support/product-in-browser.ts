@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import { openBrowser } from './browser';
 import { removeDir, startProduct, type Product } from './product';
 
@@ -13,6 +13,11 @@ export function useProductInBrowser(): ProductInBrowser {
   beforeAll(async () => {
     session.product = await startProduct();
     session.browser = await openBrowser(session.product.url);
+  });
+  // Every browser test also shows that the app works under its Content-Security-Policy.
+  afterEach(() => {
+    const violations = session.browser?.cspViolations.splice(0) ?? [];
+    expect(violations).toEqual([]);
   });
   afterAll(async () => {
     await session.browser?.close();

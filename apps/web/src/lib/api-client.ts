@@ -15,8 +15,9 @@ export class ApiRequestError extends Error {
   }
 }
 
+// Over https the server names it __Host-gh_csrf (the prefix keeps sibling hosts from setting it).
 function csrfToken(): string | undefined {
-  const m = /(?:^|;\s*)gh_csrf=([^;]*)/.exec(document.cookie);
+  const m = /(?:^|;\s*)(?:__Host-)?gh_csrf=([^;]*)/.exec(document.cookie);
   return m ? decodeURIComponent(m[1]!) : undefined;
 }
 

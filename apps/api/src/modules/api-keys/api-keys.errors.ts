@@ -27,4 +27,10 @@ export const ApiKeyErrors = {
     ),
   expired: (expiresAt: Date) => new AppError('API_KEY_EXPIRED', `This API key expired on ${expiresAt.toISOString()}; ${CREATE_NEW}.`),
   revoked: (revokedAt: Date) => new AppError('API_KEY_REVOKED', `This API key was revoked on ${revokedAt.toISOString()}; ${CREATE_NEW}.`),
+  tooMany: (max: number) =>
+    new AppError(
+      'CONFLICT',
+      `Your company already has ${max} active API keys, the most this server allows. Revoke a key that is no longer used, then create the new one.`,
+      [{ path: 'name', message: `at most ${max} active API keys per company` }],
+    ),
 };

@@ -1,11 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { ApiKeyResponse, CreateApiKeyRequest, CreatedApiKeyResponse, WhoamiResponse } from '@gatehouse/contracts';
-import { IsNull, type Repository } from 'typeorm';
+import { DataSource, IsNull, MoreThan, type Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { safeEqual } from '../../common/crypto.js';
 import { notFound } from '../../common/errors/app-error.js';
 import type { SessionContext } from '../../common/http/auth-kind.js';
-import { forCompany, isUuid } from '../../common/tenant.js';
+import { forCompany, isUuid, lockCompany } from '../../common/tenant.js';
 import { Company } from '../companies/entities/company.entity.js';
 import type { ApiKeyContext } from './api-key-context.js';
 import { generateApiKey, hashApiKey, parseApiKey } from './api-key-format.js';
@@ -34,6 +35,8 @@ export class ApiKeysService {
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     @InjectRepository(Company) private readonly companies: Repository<Company>,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(companyId: string): Promise<ApiKeyResponse[]> {
@@ -44,18 +47,25 @@ export class ApiKeysService {
 
   async create(session: SessionContext, input: CreateApiKeyRequest): Promise<CreatedApiKeyResponse> {
     const { key, prefix, hash } = generateApiKey();
-    const row = await this.keys.save(
-      this.keys.create({
-        companyId: session.companyId,
-        name: input.name,
-        prefix,
-        keyHash: hash,
-        expiresAt: new Date(input.expiresAt),
-        lastUsedAt: null,
-        revokedAt: null,
-        createdBy: session.userId,
-      }),
-    );
+    const row = await this.db.transaction(async (em) => {
+      const keys = em.getRepository(ApiKey);
+      // Revoked and expired keys do not count: a company that rotates keys never runs out.
+      await lockCompany(em, session.companyId);
+      const active = await keys.count({ where: forCompany<ApiKey>(session.companyId, { revokedAt: IsNull(), expiresAt: MoreThan(new Date()) }) });
+      if (active >= this.config.maxApiKeysPerCompany) throw ApiKeyErrors.tooMany(this.config.maxApiKeysPerCompany);
+      return keys.save(
+        keys.create({
+          companyId: session.companyId,
+          name: input.name,
+          prefix,
+          keyHash: hash,
+          expiresAt: new Date(input.expiresAt),
+          lastUsedAt: null,
+          revokedAt: null,
+          createdBy: session.userId,
+        }),
+      );
+    });
     return { ...toApiKeyResponse(row, new Date()), key };
   }
 

@@ -9,7 +9,7 @@ import { readCookie } from '../../common/http/cookies.js';
 import { CurrentSession } from '../../common/http/current-session.js';
 import { ZodPipe } from '../../common/http/zod-body.pipe.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
-import { CSRF_COOKIE, SESSION_COOKIE } from './session.guard.js';
+import { authCookies } from './auth-cookies.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -23,8 +23,8 @@ export class AuthController {
   @Post('signup')
   @ApiOperation({ summary: 'Create a company and its first admin, and sign in' })
   @ApiBody({ schema: z.toJSONSchema(signupRequestSchema, { io: 'input' }) as object })
-  async signup(@Body(new ZodPipe(signupRequestSchema)) body: SignupRequest, @Res({ passthrough: true }) res: Response): Promise<MeResponse> {
-    return this.setCookies(res, await this.auth.signup(body));
+  async signup(@Body(new ZodPipe(signupRequestSchema)) body: SignupRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MeResponse> {
+    return this.setCookies(res, await this.auth.signup(body, req.ip ?? 'unknown'));
   }
 
   @Public()
@@ -36,14 +36,18 @@ export class AuthController {
     return this.setCookies(res, await this.auth.login(body, req.ip ?? 'unknown'));
   }
 
+  // Public so that a browser with an expired or unknown session can still clear its cookies; a
+  // live session is only ended with its CSRF token (AuthService.logout).
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the current session' })
+  @ApiOperation({ summary: 'End the current session (needs the x-csrf-token header while the session is live)' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.auth.logout(readCookie(req, SESSION_COOKIE));
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
-    res.clearCookie(CSRF_COOKIE, { path: '/' });
+    const names = authCookies(this.config);
+    const csrf = req.headers['x-csrf-token'];
+    await this.auth.logout(readCookie(req, names.session), typeof csrf === 'string' ? csrf : undefined);
+    res.clearCookie(names.session, { path: '/', secure: names.secure });
+    res.clearCookie(names.csrf, { path: '/', secure: names.secure });
   }
 
   @Get('me')
@@ -53,10 +57,10 @@ export class AuthController {
   }
 
   private setCookies(res: Response, issued: IssuedSession): MeResponse {
-    const secure = this.config.publicUrl.startsWith('https://');
-    res.cookie(SESSION_COOKIE, issued.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: issued.expiresAt });
+    const { session, csrf, secure } = authCookies(this.config);
+    res.cookie(session, issued.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: issued.expiresAt });
     // Readable by the web app, which echoes it in x-csrf-token on every mutating request.
-    res.cookie(CSRF_COOKIE, issued.csrfToken, { httpOnly: false, sameSite: 'lax', secure, path: '/', expires: issued.expiresAt });
+    res.cookie(csrf, issued.csrfToken, { httpOnly: false, sameSite: 'lax', secure, path: '/', expires: issued.expiresAt });
     return issued.me;
   }
 }

@@ -16,21 +16,49 @@ export type IssuedSession = { token: string; csrfToken: string; expiresAt: Date;
 
 const UNIQUE_VIOLATION = '23505';
 
+const MINUTE = 60_000;
+/** A client address that signed in to an account is remembered this long (see `login`). */
+const KNOWN_ADDRESS_MS = 30 * 24 * 60 * MINUTE;
+const KNOWN_ADDRESSES_MAX = 100_000;
+
+type Limit = readonly [RateLimiter, string];
+
+/**
+ * Sign-in and sign-up limits, counted in this process (docs/security.md):
+ * - sign-in: per (email, client address) and per client address, every 15 minutes, plus a slower
+ *   per-email limit per hour that addresses which already signed in to that account are exempt
+ *   from, so someone elsewhere guessing cannot lock the owner out;
+ * - sign-up: per client address and per email, every hour, so probing which emails are taken
+ *   costs as much as guessing passwords.
+ */
 @Injectable()
 export class AuthService {
-  private readonly byEmail: RateLimiter;
-  private readonly byIp: RateLimiter;
+  private readonly loginByEmailAndIp: RateLimiter;
+  private readonly loginByIp: RateLimiter;
+  private readonly loginByEmail: RateLimiter;
+  private readonly signupByIp: RateLimiter;
+  private readonly signupByEmail: RateLimiter;
+  /** `email \n address` → when that address last signed in to that account. */
+  private readonly knownAddresses = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.byEmail = new RateLimiter(config.loginMaxAttempts, 15 * 60_000);
-    this.byIp = new RateLimiter(config.loginMaxAttempts * 5, 15 * 60_000);
+    this.loginByEmailAndIp = new RateLimiter(config.loginMaxAttempts, 15 * MINUTE);
+    this.loginByIp = new RateLimiter(config.loginMaxAttemptsPerIp, 15 * MINUTE);
+    this.loginByEmail = new RateLimiter(config.loginMaxAttemptsPerEmail, 60 * MINUTE);
+    this.signupByIp = new RateLimiter(config.signupMaxPerIp, 60 * MINUTE);
+    this.signupByEmail = new RateLimiter(config.signupMaxPerEmail, 60 * MINUTE);
   }
 
-  async signup(input: SignupRequest): Promise<IssuedSession> {
+  async signup(input: SignupRequest, ip: string): Promise<IssuedSession> {
     if (!this.config.signupEnabled) throw AuthErrors.signupDisabled();
+    const wait = take([
+      [this.signupByIp, ip],
+      [this.signupByEmail, input.email],
+    ]);
+    if (wait > 0) throw AuthErrors.tooManySignups(wait);
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.db.transaction(async (em) => {
@@ -44,25 +72,55 @@ export class AuthService {
     }
   }
 
+  /**
+   * Every attempt takes its place in the limits before the password is checked, so concurrent
+   * attempts cannot all slip under the limit while their checks run; a correct password gives
+   * its place back.
+   */
   async login(input: LoginRequest, ip: string): Promise<IssuedSession> {
-    const wait = Math.max(this.byEmail.blockedFor(input.email), this.byIp.blockedFor(ip));
+    const pair = `${input.email}\n${ip}`;
+    const limits: Limit[] = [
+      [this.loginByEmailAndIp, pair],
+      [this.loginByIp, ip],
+    ];
+    if (!this.isKnownAddress(pair)) limits.push([this.loginByEmail, input.email]);
+    const wait = take(limits);
     if (wait > 0) throw AuthErrors.tooManyAttempts(wait);
     const user = await this.db.getRepository(User).findOne({ where: { email: input.email } });
     // Same work and same answer whether the email is unknown or the password wrong.
     const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
-    if (!user || !ok) {
-      this.byEmail.hit(input.email);
-      this.byIp.hit(ip);
-      throw AuthErrors.invalidCredentials();
-    }
-    this.byEmail.reset(input.email);
+    if (!user || !ok) throw AuthErrors.invalidCredentials();
+    for (const [limiter, key] of limits) limiter.release(key);
+    this.loginByEmailAndIp.reset(pair);
+    this.rememberAddress(pair);
     const company = await this.db.getRepository(Company).findOneOrFail({ where: { id: user.companyId } });
     return this.issue(this.db.getRepository(Session), user, company);
   }
 
-  async logout(token: string | undefined): Promise<void> {
+  private isKnownAddress(pair: string): boolean {
+    const at = this.knownAddresses.get(pair);
+    return at !== undefined && Date.now() - at < KNOWN_ADDRESS_MS;
+  }
+
+  private rememberAddress(pair: string) {
+    this.knownAddresses.delete(pair);
+    this.knownAddresses.set(pair, Date.now());
+    // Map order is insertion order: the first entry is the one unused longest.
+    if (this.knownAddresses.size > KNOWN_ADDRESSES_MAX) this.knownAddresses.delete(this.knownAddresses.keys().next().value!);
+  }
+
+  /**
+   * Ends the session only with its CSRF token: otherwise any site could sign an admin out with a
+   * form post (and then sign them in to an account of its own choosing). A cookie that names no
+   * session needs nothing: there is nothing to end.
+   */
+  async logout(token: string | undefined, csrfHeader: string | undefined): Promise<void> {
     if (!token) return;
-    await this.db.getRepository(Session).delete({ tokenHash: sha256Hex(token) });
+    const repo = this.db.getRepository(Session);
+    const session = await repo.findOne({ where: { tokenHash: sha256Hex(token) } });
+    if (!session) return;
+    if (!csrfHeader || !safeEqual(sha256Hex(csrfHeader), session.csrfHash)) throw AuthErrors.csrf();
+    await repo.delete({ id: session.id });
   }
 
   /** Resolves a session cookie; for unsafe methods also checks the CSRF token. */
@@ -90,6 +148,18 @@ export class AuthService {
     await repo.createQueryBuilder().delete().where('expires_at < now()').execute();
     return { token, csrfToken, expiresAt, me: toMe(user, company) };
   }
+}
+
+/**
+ * Counts one attempt in every limit, or in none when any of them is already full (an attempt
+ * refused by a narrow limit must not use up a wider one). Synchronous, so no other request can
+ * run between the check and the count. Returns the seconds to wait, or 0.
+ */
+function take(limits: readonly Limit[]): number {
+  const wait = Math.max(0, ...limits.map(([limiter, key]) => limiter.blockedFor(key)));
+  if (wait > 0) return wait;
+  for (const [limiter, key] of limits) limiter.hit(key);
+  return 0;
 }
 
 function toMe(user: User, company: Company): MeResponse {

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { Semaphore } from '../../common/semaphore.js';
 
 // scrypt is memory-hard and ships with Node: N=2^15, r=8 uses 32 MiB per hash.
 const N = 32768;
@@ -13,8 +14,20 @@ function derive(password: string, salt: Buffer, n = N, rr = r, pp = p): Promise<
   );
 }
 
+/**
+ * scrypt runs on libuv's worker threads (4 by default). New hashes (sign-up) and checks
+ * (sign-in) each get at most two of them, so a burst of sign-ups queues behind itself and
+ * cannot make a sign-in wait for all of it.
+ */
+const hashing = new Semaphore(2);
+const verifying = new Semaphore(2);
+
 /** Format: scrypt$N$r$p$salt$hash (base64url), so parameters can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
+export function hashPassword(password: string): Promise<string> {
+  return hashing.run(() => hashWith(password));
+}
+
+async function hashWith(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt);
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
@@ -25,13 +38,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, n, rr, pp, salt, hash] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(hash, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(rr), Number(pp));
+  const actual = await verifying.run(() => derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(rr), Number(pp)));
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 // A real hash of a random password, so an unknown email costs the same time as a wrong password.
 let dummy: Promise<string> | undefined;
 export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  // Made on the sign-in side, so a first unknown-email sign-in never queues behind sign-ups.
+  dummy ??= verifying.run(() => hashWith(randomBytes(16).toString('hex')));
   return dummy;
 }

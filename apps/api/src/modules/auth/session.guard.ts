@@ -1,11 +1,11 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AUTH_KIND, type AuthKind, type AuthedRequest } from '../../common/http/auth-kind.js';
 import { readCookie } from '../../common/http/cookies.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { authCookies } from './auth-cookies.js';
 import { AuthService } from './auth.service.js';
 
-export const SESSION_COOKIE = 'gh_session';
-export const CSRF_COOKIE = 'gh_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -17,6 +17,7 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,7 +25,7 @@ export class SessionGuard implements CanActivate {
     if (kind !== 'session') return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const csrf = req.headers['x-csrf-token'];
-    req.auth = await this.auth.authenticate(readCookie(req, SESSION_COOKIE), typeof csrf === 'string' ? csrf : undefined, !SAFE_METHODS.has(req.method));
+    req.auth = await this.auth.authenticate(readCookie(req, authCookies(this.config).session), typeof csrf === 'string' ? csrf : undefined, !SAFE_METHODS.has(req.method));
     return true;
   }
 }

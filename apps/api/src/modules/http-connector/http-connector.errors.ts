@@ -109,6 +109,10 @@ export class OAuthTokenError extends ConnectorCallError {
 
 export const ConnectorErrors = {
   notFound: () => new AppError('NOT_FOUND', 'Connector not found'),
+  tooMany: (max: number) =>
+    new AppError('CONFLICT', `Your company already has ${max} connectors, the most this server allows. Delete a connector that is no longer used, then add the new one.`, [
+      { path: 'name', message: `at most ${max} connectors per company` },
+    ]),
   nameTaken: (name: string) =>
     new AppError('CONFLICT', `A connector named "${name}" already exists in your company; choose another name.`, [{ path: 'name', message: 'already used by another connector' }]),
   invalidConfig: (details: ErrorDetail[]) =>

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type {
   ConnectorCallListResponse,
@@ -12,7 +12,8 @@ import type {
 } from '@gatehouse/contracts';
 import { SECRET_IN_AUTH_MESSAGE, authSecretFields, newSecretDestinations, secretDestinations, validateAuthConfig, validateConnectorConfig, withoutAuthSecrets } from '@gatehouse/mapping';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
-import { isUuid, forCompany } from '../../common/tenant.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { isUuid, forCompany, lockCompany } from '../../common/tenant.js';
 import { SecretsService } from '../../common/secrets/secrets.service.js';
 import { ConnectorCallLog } from './connector-call-log.service.js';
 import { ConnectorChanges } from './connector-changes.js';
@@ -39,6 +40,7 @@ export class HttpConnectorService {
     private readonly callLog: ConnectorCallLog,
     private readonly http: OutboundHttp,
     private readonly changes: ConnectorChanges,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(companyId: string): Promise<ConnectorListResponse> {
@@ -73,7 +75,7 @@ export class HttpConnectorService {
       scimBaseUrl: input.scimBaseUrl,
     };
     this.checkConfig(draft);
-    const saved = await this.uniqueName(input.name, () => this.connectors.save(this.connectors.create({ ...draft, secretCiphertext: null })));
+    const saved = await this.uniqueName(input.name, () => this.withinCap(companyId, (repo) => repo.save(repo.create({ ...draft, secretCiphertext: null }))));
     return toConnectorResponse(saved);
   }
 
@@ -135,21 +137,23 @@ export class HttpConnectorService {
   async copy(companyId: string, id: string, input: CopyConnectorRequest): Promise<ConnectorResponse> {
     const source = await this.getEntity(companyId, id);
     const saved = await this.uniqueName(input.name, () =>
-      this.connectors.save(
-        this.connectors.create({
-          companyId,
-          name: input.name,
-          type: source.type,
-          enabled: false,
-          // Refused on save since; a row older than that may still hold one.
-          auth: source.auth === null ? null : withoutAuthSecrets(source.auth),
-          capabilities: source.capabilities,
-          mappings: source.mappings,
-          deactivationAsDelete: source.deactivationAsDelete,
-          allowInsecureHttp: source.allowInsecureHttp,
-          scimBaseUrl: source.scimBaseUrl,
-          secretCiphertext: null,
-        }),
+      this.withinCap(companyId, (repo) =>
+        repo.save(
+          repo.create({
+            companyId,
+            name: input.name,
+            type: source.type,
+            enabled: false,
+            // Refused on save since; a row older than that may still hold one.
+            auth: source.auth === null ? null : withoutAuthSecrets(source.auth),
+            capabilities: source.capabilities,
+            mappings: source.mappings,
+            deactivationAsDelete: source.deactivationAsDelete,
+            allowInsecureHttp: source.allowInsecureHttp,
+            scimBaseUrl: source.scimBaseUrl,
+            secretCiphertext: null,
+          }),
+        ),
       ),
     );
     return toConnectorResponse(saved);
@@ -194,6 +198,17 @@ export class HttpConnectorService {
     if (!c.enabled) return;
     const issues = validateAuthConfig(c.auth);
     if (issues.length > 0) throw ConnectorErrors.invalidConfig(issues);
+  }
+
+  /** Adds a connector unless the company already has as many as MAX_CONNECTORS_PER_COMPANY. */
+  private withinCap(companyId: string, write: (repo: Repository<Connector>) => Promise<Connector>): Promise<Connector> {
+    return this.db.transaction(async (em) => {
+      await lockCompany(em, companyId);
+      const repo = em.getRepository(Connector);
+      const count = await repo.count({ where: forCompany<Connector>(companyId) });
+      if (count >= this.config.maxConnectorsPerCompany) throw ConnectorErrors.tooMany(this.config.maxConnectorsPerCompany);
+      return write(repo);
+    });
   }
 
   private async uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {

@@ -15,4 +15,14 @@ describe('SignUpForm', () => {
     expect(screen.getByText('companyName must not be empty')).toBeTruthy();
     expect(fetchSpy).not.toHaveBeenCalled();
   });
+
+  it('refuses a common password with the same words the API uses, before sending anything', () => {
+    const fetchSpy = jest.fn();
+    globalThis.fetch = fetchSpy as unknown as typeof fetch;
+    renderWithProviders(<SignUpForm />);
+    fireEvent.change(screen.getByLabelText(/^Password/), { target: { value: 'password1234' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(screen.getByText(/password is one of the most used passwords/)).toBeTruthy();
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
 });

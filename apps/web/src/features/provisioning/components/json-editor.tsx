@@ -3,6 +3,7 @@ import { Box, Group, Input, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import CodeMirror, { Decoration, EditorView, ViewPlugin, type DecorationSet, type EditorState, type Extension, type ViewUpdate } from '@uiw/react-codemirror';
 import { useId, useMemo, type ReactNode } from 'react';
+import { cspNonce } from '../../../lib/csp-nonce';
 import { completionsAt, jsonCursorAt, type JsonEditorKind } from '../utils/json-completion';
 import { describeSyntaxError, findJsonSyntaxError, type JsonSyntaxError } from '../utils/json-text';
 
@@ -95,6 +96,8 @@ export function JsonEditor({ label, description, value, onChange, kind, error, a
       completions(kind),
       syntaxErrorMarks(allowEmpty),
       EditorView.lineWrapping,
+      // Where the editor falls back to a <style> element, it carries the page's CSP nonce.
+      EditorView.cspNonce.of(cspNonce() ?? ''),
       EditorView.contentAttributes.of({
         'aria-label': label,
         'aria-describedby': [description ? descriptionId : '', errorId].filter(Boolean).join(' '),
