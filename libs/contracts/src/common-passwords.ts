@@ -2215,7 +2215,6 @@ asshole1
 mailcreated5240
 lorraine
 258456
-claude
 rockon
 duck
 dodgeram
