@@ -44,17 +44,15 @@ export async function createApp(opts: CreateAppOptions): Promise<NestExpressAppl
   app.use(securityHeaders(opts.config.publicUrl.startsWith('https://')));
   // Admin API: small JSON bodies. SCIM speaks application/scim+json. The ingest route reads its
   // own (large, possibly gzipped) body stream, so it is left out here.
-  app.use('/api', express.json({ limit: '1mb', type: ['application/json', 'application/*+json'], verify: requireUtf8Body }));
+  // The bytes are kept too, for the routes that must read numbers as written (validate).
+  app.use('/api', express.json({ limit: '1mb', type: ['application/json', 'application/*+json'], verify: keepUtf8Body }));
   app.use(
     '/scim',
     express.json({
       limit: '1mb',
       type: ['application/json', 'application/scim+json', 'application/*+json'],
       // A SCIM proxy forwards the body byte for byte, not as re-serialised JSON.
-      verify: (req, res, buf) => {
-        requireUtf8Body(req, res, buf);
-        (req as Request & { rawBody?: Buffer }).rawBody = buf;
-      },
+      verify: keepUtf8Body,
     }),
   );
   // Identity providers get body errors (invalid JSON, too large) in SCIM's error form.
@@ -95,6 +93,12 @@ export const SERVER_TIMEOUTS = {
   /** A connection on which nothing moves in either direction for this long during a request is closed. */
   idleSocketMs: 120_000,
 };
+
+/** Refuses a body that is not UTF-8 (see requireUtf8Body) and keeps its bytes as `rawBody`. */
+function keepUtf8Body(req: Request, res: Response, buf: Buffer): void {
+  requireUtf8Body(req, res, buf);
+  (req as Request & { rawBody?: Buffer }).rawBody = buf;
+}
 
 function setServerTimeouts(server: Server) {
   server.requestTimeout = 0;

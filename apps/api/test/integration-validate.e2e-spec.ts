@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { validationResultSchema, type ValidationResultResponse } from '@gatehouse/contracts';
 import request from 'supertest';
+import { createApiKey, push } from './support/ingest.js';
 import { signUpAdmin, startTestApp, type Admin, type TestApp } from './support/test-app.js';
 
 // The two request bodies of the user documentation, character for character.
@@ -195,6 +196,40 @@ describe('POST /api/integrations/:id/contexts/:contextKey/validate', () => {
       const res = await admin.post(url('list_employees')).attach('file', Buffer.alloc(50 * 1024 * 1024 + 10, 0x20), 'huge.json').expect(413);
       expect(res.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
       expect(res.body.message).toContain('50 MB');
+    });
+  });
+
+  // An admin who sees "valid" expects the push of the same body to be accepted, and the other way
+  // round: both read the body with the same parser and the same record checks.
+  describe('agrees with the push route', () => {
+    const bodies: Array<[string, string]> = [
+      ['numbers beyond double precision, 1.0 and exponents', '{"data":[{"id":"e1","big":12345678901234567890,"f":1.0,"x":2.5e3}]}'],
+      ['a number beyond the double range', '{"data":[{"id":"e1"},{"id":"e2","e":1e400}]}'],
+      ['a number with more decimals than can be stored', '{"data":[{"id":"e1","t":1e-16384}]}'],
+      ['a record nested deeper than the limit', `{"data":[{"id":"e1","deep":${'['.repeat(40)}${']'.repeat(40)}}]}`],
+      ['a NUL in a string', '{"data":[{"id":"e\\u0000"}]}'],
+      ['a repeated data member (the last counts)', '{"data":[{"nope":1}],"data":[{"id":"e1"}]}'],
+    ];
+    it.each(bodies)('%s: an upload and a JSON body are judged as the push judges them', async (_what, text) => {
+      const { key } = await createApiKey(admin, `agree ${Math.random()}`);
+      const pushed = await push(t, key, id, 'list_employees', text);
+      const expected =
+        pushed.status === 200
+          ? { valid: true, recordCount: pushed.body.accepted, errorCount: 0, errors: [] }
+          : { valid: false, recordCount: pushed.body.recordCount, errorCount: pushed.body.errorCount, errors: pushed.body.errors };
+      expect([200, 400]).toContain(pushed.status);
+      expect(await upload('list_employees', text)).toEqual(expected);
+      const asBody = await admin.post(url('list_employees')).set('Content-Type', 'application/json').send(text);
+      // A NUL in a JSON body is refused for every /api route before any check (400 naming the field).
+      if (text.includes('\\u0000')) expect(asBody.status).toBe(400);
+      else expect(asBody.body).toEqual(expected);
+    });
+
+    it('calls 1e400 invalid, naming the record and path, as the push does', async () => {
+      const result = await upload('list_employees', '{"data":[{"id":"e1"},{"id":"e2","e":1e400}]}');
+      expect(result).toMatchObject({ valid: false, recordCount: 2, errorCount: 1 });
+      expect(result.errors[0]).toMatchObject({ index: 1, path: 'e' });
+      expect(result.errors[0]!.message).toContain('outside the range');
     });
   });
 

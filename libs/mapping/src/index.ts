@@ -25,7 +25,7 @@ export {
 } from './render.js';
 export { readResponse, extractErrorMessage, inferBodyFormat, type ResponseInput, type ReadFallbacks, type BodyFormat } from './read-response.js';
 export { resolveJsonPath, resolveXmlPath } from './paths.js';
-export { parseXml, isWellFormedXml, MAX_XML_DEPTH, type XmlElement } from './xml.js';
+export { parseXml, isWellFormedXml, MAX_XML_DEPTH, MAX_XML_ELEMENTS, type XmlElement } from './xml.js';
 export {
   validateConnectorConfig,
   validateMapping,

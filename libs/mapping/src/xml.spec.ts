@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { MAX_XML_DEPTH, XmlParseError, isWellFormedXml, parseXml } from './index.js';
+import { MAX_XML_DEPTH, MAX_XML_ELEMENTS, XmlParseError, isWellFormedXml, parseXml } from './index.js';
 
 describe('parseXml', () => {
   it('builds a small tree with local names, attributes and text', () => {
@@ -33,6 +33,14 @@ describe('parseXml', () => {
     expect(() => parseXml(text)).toThrow(message);
   });
 
+  it(`accepts ${MAX_XML_ELEMENTS} elements and refuses one more, with a message saying so`, () => {
+    const flat = (n: number) => `<r>${'<e/>'.repeat(n - 1)}</r>`;
+    expect(parseXml(flat(MAX_XML_ELEMENTS)).children).toHaveLength(MAX_XML_ELEMENTS - 1);
+    expect(() => parseXml(flat(MAX_XML_ELEMENTS + 1))).toThrow(
+      new XmlParseError(`XML with more than ${MAX_XML_ELEMENTS} elements is not accepted (a single user or group needs far fewer)`),
+    );
+  });
+
   it(`accepts elements nested ${MAX_XML_DEPTH} deep and refuses one level more, with a message saying so`, () => {
     const nested = (depth: number) => `${'<a b="/>">'.repeat(depth)}x${'</a>'.repeat(depth)}`;
     let element = parseXml(nested(MAX_XML_DEPTH));
@@ -40,7 +48,7 @@ describe('parseXml', () => {
     expect(element.text).toBe('x');
     expect(() => parseXml(nested(MAX_XML_DEPTH + 1))).toThrow(new XmlParseError(`XML nested more than ${MAX_XML_DEPTH} elements deep is not accepted`));
     // Siblings do not add up: only nesting counts.
-    expect(parseXml(`<r>${nested(MAX_XML_DEPTH - 1).repeat(50)}</r>`).children).toHaveLength(50);
+    expect(parseXml(`<r>${nested(MAX_XML_DEPTH - 1).repeat(15)}</r>`).children).toHaveLength(15);
   });
 
   it('isWellFormedXml answers without throwing', () => {

@@ -30,6 +30,14 @@ const FORBIDDEN = /<!(DOCTYPE|ENTITY)/i;
  */
 export const MAX_XML_DEPTH = 64;
 
+/**
+ * Elements one XML document may hold. XML is read for single resources and error bodies only
+ * (list operations need JSON), which hold tens of elements; the parser builds about 40,000
+ * elements a second here, so a 1 MB answer of tiny elements held the event loop for a second.
+ * At this bound a document costs at most a few tens of milliseconds (docs/performance.md).
+ */
+export const MAX_XML_ELEMENTS = 1000;
+
 const PARSER_OPTIONS = {
   async: false,
   strict: true,
@@ -90,9 +98,9 @@ export function parseXml(text: string): XmlElement {
   let failure: unknown;
   let called = false;
   const parser = new xml2js.Parser(PARSER_OPTIONS);
-  let tooDeep = false;
-  countDepth(parser, () => {
-    tooDeep = true;
+  let tooBig: string | null = null;
+  countElements(parser, (problem) => {
+    tooBig = problem;
   });
   try {
     parser.parseString(`<${WRAPPER}>${body}</${WRAPPER}>`, (error: unknown, value: unknown) => {
@@ -105,7 +113,7 @@ export function parseXml(text: string): XmlElement {
   } catch (error) {
     failure ??= error;
   }
-  if (tooDeep) throw new XmlParseError(`XML nested more than ${MAX_XML_DEPTH} elements deep is not accepted`);
+  if (tooBig !== null) throw new XmlParseError(tooBig);
   if (failure) {
     const detail = failure instanceof Error ? failure.message : String(failure);
     throw new XmlParseError(`not well-formed XML: ${firstLine(detail)}`);
@@ -125,17 +133,25 @@ interface SaxHooks {
   onclosetag: (name: string) => void;
 }
 
-/** Stops the parse (by throwing from its callback) once elements nest deeper than MAX_XML_DEPTH. */
-function countDepth(parser: xml2js.Parser, onTooDeep: () => void): void {
+/**
+ * Stops the parse (by throwing from its callback) once elements nest deeper than MAX_XML_DEPTH
+ * or there are more than MAX_XML_ELEMENTS of them.
+ */
+function countElements(parser: xml2js.Parser, onTooBig: (problem: string) => void): void {
   const sax = (parser as unknown as { saxParser: SaxHooks }).saxParser;
   const open = sax.onopentag.bind(sax);
   const close = sax.onclosetag.bind(sax);
-  // The wrapper element is one level of its own.
+  // The wrapper element is one level, and one element, of its own.
   let depth = -1;
+  let elements = -1;
   sax.onopentag = (node) => {
     if (++depth > MAX_XML_DEPTH) {
-      onTooDeep();
+      onTooBig(`XML nested more than ${MAX_XML_DEPTH} elements deep is not accepted`);
       throw new Error('too deep');
+    }
+    if (++elements > MAX_XML_ELEMENTS) {
+      onTooBig(`XML with more than ${MAX_XML_ELEMENTS} elements is not accepted (a single user or group needs far fewer)`);
+      throw new Error('too many elements');
     }
     open(node);
   };

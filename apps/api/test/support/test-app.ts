@@ -80,6 +80,8 @@ export async function signUpAdmin(t: TestApp, overrides: Partial<{ companyName: 
   return {
     agent,
     csrf,
+    /** The session and CSRF cookies, for a request sent without the agent. */
+    cookie: cookies.map((c) => c.split(';')[0]).join('; '),
     me: res.body as { user: { id: string; email: string }; company: { id: string; name: string } },
     credentials: body,
     get: (url: string) => agent.get(url),

@@ -21,7 +21,7 @@ import { ZodPipe } from '../../common/http/zod-body.pipe.js';
 import { IntegrationValidationService, type ValidationInput } from './integration-validation.service.js';
 import { IntegrationErrors } from './integrations.errors.js';
 import { IntegrationsService } from './integrations.service.js';
-import { SingleFileUpload } from './single-file-upload.interceptor.js';
+import { SingleFileUpload, type ChunkedFile } from './single-file-upload.interceptor.js';
 
 type CreateBody = z.output<typeof createIntegrationRequestSchema>;
 type UpdateBody = z.output<typeof updateIntegrationRequestSchema>;
@@ -85,7 +85,7 @@ export class IntegrationsController {
 
   @Post(':id/contexts/:contextKey/validate')
   @HttpCode(200)
-  @UseInterceptors(SingleFileUpload({ field: 'file', maxBytes: VALIDATION_UPLOAD_MAX_BYTES, tooLarge: IntegrationErrors.validationFileTooLarge }))
+  @UseInterceptors(SingleFileUpload({ field: 'file', maxBytes: VALIDATION_UPLOAD_MAX_BYTES, tooLarge: IntegrationErrors.validationFileTooLarge, keep: 'chunks' }))
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiOperation({
     summary: 'Check a request body against one context of the integration; nothing is stored',
@@ -107,20 +107,21 @@ export class IntegrationsController {
     @CurrentSession() s: SessionContext,
     @Param('id') id: string,
     @Param('contextKey') contextKey: string,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedFile() file: ChunkedFile | undefined,
     @Req() req: Request,
   ): Promise<ValidationResultResponse> {
     return this.validation.validate(s.companyId, id, contextKey, validationInput(file, req));
   }
 }
 
-function validationInput(file: Express.Multer.File | undefined, req: Request): ValidationInput {
-  if (file) return { kind: 'file', bytes: file.buffer };
+function validationInput(file: ChunkedFile | undefined, req: Request): ValidationInput {
+  if (file) return { kind: 'file', chunks: file.chunks };
   if (req.is(['application/json', 'application/*+json'])) {
     // Read here rather than as a @Body, so the global text rules are applied here: a record the
     // ingest route would refuse for its text must not be called valid.
     assertSafeText('body', req.body);
-    return { kind: 'json', body: req.body };
+    const raw = (req as Request & { rawBody?: Buffer }).rawBody;
+    return { kind: 'json', chunks: [raw ?? Buffer.from(JSON.stringify(req.body ?? null))] };
   }
   return { kind: 'none' };
 }

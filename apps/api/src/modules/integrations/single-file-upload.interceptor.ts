@@ -22,7 +22,34 @@ export interface SingleFileUploadOptions {
   maxBytes: number;
   /** The answer when the file is larger than maxBytes. */
   tooLarge: () => AppError;
+  /**
+   * 'chunks': the file is kept as the pieces it arrived in (`file.chunks`, no `file.buffer`), for
+   * a reader that goes through it a piece at a time: joining tens of megabytes into one buffer
+   * holds the event loop for a noticeable time. Default 'buffer'.
+   */
+  keep?: 'buffer' | 'chunks';
 }
+
+/** An uploaded file kept as the pieces it arrived in (SingleFileUpload with keep: 'chunks'). */
+export type ChunkedFile = Express.Multer.File & { chunks: Buffer[] };
+
+/** multer storage that keeps a file's pieces as they arrive, without joining them. */
+const chunkedMemoryStorage: multer.StorageEngine = {
+  _handleFile(_req, file, callback) {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    file.stream.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    file.stream.on('error', (err) => callback(err));
+    file.stream.on('end', () => callback(null, { chunks, size } as Partial<ChunkedFile>));
+  },
+  _removeFile(_req, file, callback) {
+    (file as Partial<ChunkedFile>).chunks = [];
+    callback(null);
+  },
+};
 
 /**
  * One file, kept in memory, from a multipart request (other requests pass through untouched).
@@ -31,7 +58,7 @@ export interface SingleFileUploadOptions {
  */
 export function SingleFileUpload(options: SingleFileUploadOptions): Type<NestInterceptor> {
   const Upload = FileInterceptor(options.field, {
-    storage: multer.memoryStorage(),
+    storage: options.keep === 'chunks' ? chunkedMemoryStorage : multer.memoryStorage(),
     limits: { fileSize: options.maxBytes, files: 1, fields: 10, parts: 12 },
   });
 
