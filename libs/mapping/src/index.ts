@@ -38,3 +38,12 @@ export {
   type SecretDestinationsInput,
   type ConnectorConfigInput,
 } from './validate.js';
+export {
+  userMatchKeys,
+  userMatchReason,
+  findMatchingUser,
+  groupMatches,
+  findMatchingGroup,
+  type UserMatchKeys,
+  type UserMatchReason,
+} from './account-match.js';

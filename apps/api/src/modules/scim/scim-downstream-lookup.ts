@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CapabilityKey } from '@gatehouse/mapping';
+import { findMatchingGroup, findMatchingUser, userMatchKeys, type CapabilityKey } from '@gatehouse/mapping';
 import type { Connector } from '../http-connector/entities/connector.entity.js';
 import { CustomHttpDownstream } from './custom-http-downstream.js';
 
@@ -9,8 +9,7 @@ export type Lookup = { kind: 'found'; downstreamId: string } | { kind: 'absent' 
 /**
  * Finds, in the downstream app, the user or group of a create whose answer never arrived, so a
  * retry (or the sweep) links to it instead of creating a second one. list_users / list_groups
- * when enabled (the elements are matched on userName, else the primary email, or on the group
- * name, case-insensitively); else get_user / get_group when their mapping does not need the
+ * when enabled (elements are matched by the shared account-match rule in @gatehouse/mapping); else get_user / get_group when their mapping does not need the
  * app's id (it finds the account by userName or name). A lookup that fails, or no capability to
  * look with, leaves the question open ("unknown").
  *
@@ -23,15 +22,11 @@ export class ScimDownstreamLookup {
   constructor(private readonly downstream: CustomHttpDownstream) {}
 
   async user(connector: Connector, id: string, resource: Record<string, unknown>): Promise<Lookup> {
-    const userName = String(resource.userName ?? '').toLowerCase();
-    const email = primaryEmail(resource)?.toLowerCase();
     const context = { scim_user: { ...resource, id } };
     if (this.downstream.enabled(connector, 'list_users')) {
       const listed = await this.downstream.attempt(connector, 'list_users', context);
       if (!listed.ok) return unknown('list_users', listed.detail);
-      const match = listed.result.find((u) =>
-        u.userName !== undefined ? u.userName.toLowerCase() === userName : email !== undefined && u.email?.toLowerCase() === email,
-      );
+      const match = findMatchingUser(userMatchKeys(resource), listed.result);
       return match ? { kind: 'found', downstreamId: match.id } : { kind: 'absent' };
     }
     if (this.byName(connector, 'get_user', '{integration_user_id}')) return this.read(connector, 'get_user', context);
@@ -39,12 +34,11 @@ export class ScimDownstreamLookup {
   }
 
   async group(connector: Connector, displayName: string): Promise<Lookup> {
-    const name = displayName.toLowerCase();
     const context = { group_name: displayName, group_description: '' };
     if (this.downstream.enabled(connector, 'list_groups')) {
       const listed = await this.downstream.attempt(connector, 'list_groups', context);
       if (!listed.ok) return unknown('list_groups', listed.detail);
-      const match = listed.result.find((g) => (g.name ?? g.displayName ?? '').toLowerCase() === name || g.displayName?.toLowerCase() === name);
+      const match = findMatchingGroup(displayName, listed.result);
       return match ? { kind: 'found', downstreamId: match.id } : { kind: 'absent' };
     }
     if (this.byName(connector, 'get_group', '{group_id}')) return this.read(connector, 'get_group', context);
@@ -67,9 +61,3 @@ export class ScimDownstreamLookup {
 }
 
 const unknown = (operation: string, detail: string): Lookup => ({ kind: 'unknown', reason: `${operation} failed: ${detail}` });
-
-function primaryEmail(resource: Record<string, unknown>): string | undefined {
-  const emails = Array.isArray(resource.emails) ? (resource.emails as Array<{ value?: unknown; primary?: unknown }>) : [];
-  const chosen = emails.find((e) => e?.primary === true) ?? emails[0];
-  return typeof chosen?.value === 'string' ? chosen.value : undefined;
-}
