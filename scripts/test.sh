@@ -23,6 +23,7 @@ done
 step "api tests" bash apps/api/test/run-all.sh
 step "web component tests" bash -c "cd apps/web && $JEST --config jest.config.mjs --json --outputFile='$JEST_RESULTS_DIR/web.json'"
 step "build api and web" bash -c "pnpm --filter @gatehouse/api build && pnpm --filter @gatehouse/web build"
+step "crash and restart (built API, both engines)" bash -c "cd apps/api && $JEST --config jest.crash.config.mjs --json --outputFile='$JEST_RESULTS_DIR/crash.json'"
 step "SCIM conformance (Microsoft reference collection, newman)" node scripts/scim-conformance.mjs --json-output "$JEST_RESULTS_DIR/scim-conformance.json"
 step "browser tests (headless Chromium)" bash -c "cd apps/web && $JEST --config e2e/jest.config.mjs --json --outputFile='$JEST_RESULTS_DIR/browser.json'"
 

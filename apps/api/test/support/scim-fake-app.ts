@@ -93,9 +93,10 @@ export class FakeDirectoryApp {
       const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
       const ms = this.lateMs;
       res.end = ((...args: unknown[]) => {
+        // Unref'd: a held answer must not keep the test process alive after the app stopped.
         setTimeout(() => {
           if (!res.destroyed) end(...args);
-        }, ms);
+        }, ms).unref();
         return res;
       }) as typeof res.end;
     }
