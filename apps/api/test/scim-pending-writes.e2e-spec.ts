@@ -144,6 +144,46 @@ describe('SCIM writes and the app: claim, call, finish', () => {
     });
   });
 
+  describe('a reactivation whose answer never arrived (deactivation deletes in the app)', () => {
+    const setActive = (scim: ScimClient, id: string, active: boolean) =>
+      scim.patch(`/Users/${id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'active', value: active }] });
+    // A PATCH is answered 200 with the resource or 204, as the connector's IdP profile says.
+    const applied = (res: { status: number }) => expect([200, 204]).toContain(res.status);
+
+    async function deactivated(opts: ConnectorOptions, userName: string) {
+      const { scim } = await setup({ deactivationAsDelete: true, ...opts });
+      const created = await scim.post('/Users', scimUser(userName)).expect(201);
+      applied(await setActive(scim, created.body.id, false));
+      expect(app.users.size).toBe(0);
+      // The app makes the account again but answers after the connector gave up.
+      settings.timeoutMs = 300;
+      app.lateMs = 1000;
+      await setActive(scim, created.body.id, true).expect(503);
+      app.lateMs = 0;
+      settings.timeoutMs = 10_000;
+      expect(app.users.size).toBe(1);
+      return { scim, id: created.body.id as string };
+    }
+
+    it('is linked on the retry to the account the app made (list_users), not created twice', async () => {
+      const { scim, id } = await deactivated({ capabilities: { list_users: true } }, 'back.again');
+      applied(await setActive(scim, id, true));
+      expect((await scim.get(`/Users/${id}`).expect(200)).body.active).toBe(true);
+      expect(app.users.size).toBe(1);
+      expect(appCreates()).toHaveLength(2);
+      const appId = [...app.users.keys()][0];
+      expect((await t.dataSource.query('SELECT downstream_id, last_error FROM scim_users WHERE id = $1', [id]))[0]).toEqual({ downstream_id: appId, last_error: null });
+    });
+
+    it('is refused with 409 when the app cannot be asked, instead of making a second account', async () => {
+      const { scim, id } = await deactivated({}, 'cannot.ask');
+      const retry = await setActive(scim, id, true).expect(409);
+      expect(retry.body.detail).toMatch(/was not reactivated.*enable list_users/);
+      expect(app.users.size).toBe(1);
+      expect(appCreates()).toHaveLength(2);
+    });
+  });
+
   describe('concurrent creates of one userName', () => {
     it('give exactly one 201 and one account in the app; the others get 409', async () => {
       const { scim } = await setup();

@@ -66,6 +66,13 @@ export const ScimErrors = {
         `or, after making sure the application has no such ${kind}, delete the pending ${kind} (DELETE /${kind === 'user' ? 'Users' : 'Groups'}/${id}) so the create can run again.`,
       'uniqueness',
     ),
+  reactivationPending: (userName: string, id: string, reason: string) =>
+    new ScimHttpError(
+      409,
+      `User ${JSON.stringify(userName)} (Gatehouse user ${id}) was not reactivated: an earlier reactivation may have created the account in the application but its answer never arrived, and ${reason}. ` +
+        `An administrator can enable list_users on this connector so Gatehouse finds the account and links it on the next retry, or, after making sure the application has no such user, send active=false for the user once (which clears this warning) and then reactivate it.`,
+      'uniqueness',
+    ),
   /** RFC 7644 §3.12: 501 for an operation the service provider does not support. */
   notSupported: (capability: string) =>
     new ScimHttpError(

@@ -271,7 +271,7 @@ export class ScimUsersUseCase implements ScimUsersPort {
             },
           };
         case 'create':
-          return { row: updated, call: async () => (await this.callOrRelease(ctx, current.id, 'create_user', { scim_user: scimUser })).id };
+          return { row: updated, call: () => this.reactivate(ctx, current, scimUser) };
         default: {
           const unreachable: never = plan;
           return unreachable;
@@ -285,6 +285,26 @@ export class ScimUsersUseCase implements ScimUsersPort {
       await this.store.updateUser(this.store.manager, row);
     }
     return project(toUserResource(row, ctx.baseUrl), input.projection, 'User');
+  }
+
+  /**
+   * A reactivation when deactivation deletes in the app: create_user again. When an earlier
+   * attempt's outcome is unknown (its answer never arrived, or its process died: the row kept the
+   * reason, or an expired mark was taken over), the app may already hold the new account, so it
+   * is looked up first and linked if found; when the app cannot be asked, the request is refused
+   * rather than risk a second account.
+   */
+  private async reactivate(ctx: ScimRequestContext, before: ScimUser, scimUser: JsonObject): Promise<string> {
+    if (before.lastError !== null || before.pendingOp !== null) {
+      const found = await this.lookup.user(ctx.connector, before.id, scimUser);
+      if (found.kind === 'found') return found.downstreamId;
+      if (found.kind === 'unknown') {
+        const reason = `an earlier reactivation may have reached the application but its answer never arrived, and ${found.reason}`;
+        await this.store.releasePending(this.store.manager, TABLE, ctx.scope, before.id, reason);
+        throw ScimErrors.reactivationPending(before.userName, before.id, found.reason);
+      }
+    }
+    return (await this.callOrRelease(ctx, before.id, 'create_user', { scim_user: scimUser })).id;
   }
 
   /** One app call of a change or delete; when it fails the row's mark is released (keeping the reason if the outcome is unknown). */
