@@ -37,7 +37,18 @@ describe('Settings › Company Settings › API Keys in the browser', () => {
 
     // The key, once: hidden until the eye toggle, copied with the copy button.
     const created = page.getByRole('dialog', { name: 'API key created' });
-    await created.getByText("Copy and store this key now. You won't be able to view it again after closing this dialog.").waitFor();
+    await created
+      .getByText("Copy and securely store your API key immediately. You won't be able to view it again after closing this dialog. If you lose your key, you'll need to create a new one.")
+      .waitFor();
+    // Escape before the key was copied does not throw it away: it asks, and Escape again goes back.
+    await page.keyboard.press('Escape');
+    const question = created.getByRole('alertdialog', { name: 'Have you copied the key?' });
+    await question.getByText(/if you lose it, you'll need to create a new one/).waitFor();
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'hidden' });
+    await created.getByRole('button', { name: 'Done' }).click();
+    await question.getByRole('button', { name: 'Back to the key' }).click();
+    await question.waitFor({ state: 'hidden' });
     const field = created.getByLabel('API key', { exact: true });
     await expect(field.getAttribute('type')).resolves.toBe('password');
     await expect(field.getAttribute('readonly')).resolves.not.toBeNull();
@@ -50,7 +61,8 @@ describe('Settings › Company Settings › API Keys in the browser', () => {
     await created.getByRole('button', { name: 'Copy API key' }).getByText('Copied').waitFor();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(key);
     await page.screenshot({ path: '/tmp/api-keys-created.png' });
-    await created.getByRole('button', { name: 'Done' }).click();
+    // Copied: Escape now closes at once.
+    await page.keyboard.press('Escape');
     await created.waitFor({ state: 'hidden' });
 
     const row = page.getByRole('row', { name: /Production Integration/ });
@@ -101,7 +113,9 @@ describe('Settings › Company Settings › API Keys in the browser', () => {
     await form.getByRole('button', { name: 'Create API Key' }).click();
     const created = page.getByRole('dialog', { name: 'API key created' });
     const key = await created.getByLabel('API key', { exact: true }).inputValue();
-    await created.getByRole('button', { name: 'Done' }).click();
+    // Not copied: closing asks first, and the admin may close anyway.
+    await created.getByRole('button', { name: 'Close' }).click();
+    await created.getByRole('alertdialog', { name: 'Have you copied the key?' }).getByRole('button', { name: 'Close without copying' }).click();
     await created.waitFor({ state: 'hidden' });
 
     const row = page.getByRole('row', { name: /Staging HR sync/ });

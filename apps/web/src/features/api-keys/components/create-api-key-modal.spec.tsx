@@ -59,7 +59,7 @@ describe('CreateApiKeyModal', () => {
     expect(sent.name).toBe('Production Integration');
     expect(Math.round((Date.parse(sent.expiresAt) - Date.now()) / 86_400_000)).toBe(90);
 
-    expect(screen.getByText("Copy and store this key now. You won't be able to view it again after closing this dialog.")).toBeTruthy();
+    expect(screen.getByText("Copy and securely store your API key immediately. You won't be able to view it again after closing this dialog. If you lose your key, you'll need to create a new one.")).toBeTruthy();
     const field = screen.getByLabelText('API key') as HTMLInputElement;
     expect(field.value).toBe(key);
     expect(field.readOnly).toBe(true);

@@ -7,36 +7,65 @@ import { CreateApiKeyForm } from './create-api-key-form';
 
 /**
  * "Create new API Key": the form, then the new key shown once. The key lives only in the body's
- * state, which unmounts with the dialog, so closing it loses the key for good.
+ * state, which unmounts with the dialog, so closing it loses the key for good: until the key was
+ * copied, every way of closing (Escape, the close button, Done) first asks whether it was.
  */
 export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [created, setCreated] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const requestClose = () => {
+    if (!created || copied) return onClose();
+    // Escape while asking means "not yet": back to the key.
+    setConfirming((asking) => !asking);
+  };
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
-      onExitTransitionEnd={() => setCreated(false)}
+      onClose={requestClose}
+      onExitTransitionEnd={() => {
+        setCreated(false);
+        setCopied(false);
+        setConfirming(false);
+      }}
       title={created ? 'API key created' : 'Create new API Key'}
       // A stray click beside the dialog must not throw away a key the admin has not copied yet.
       closeOnClickOutside={!created}
       size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
       styles={MODAL_STYLES}
     >
-      <CreateApiKeyBody onCreated={() => setCreated(true)} onClose={onClose} />
+      <CreateApiKeyBody
+        onCreated={() => setCreated(true)}
+        onCopied={() => setCopied(true)}
+        confirming={confirming}
+        onKeepOpen={() => setConfirming(false)}
+        onClose={onClose}
+        onDone={requestClose}
+      />
     </Modal>
   );
 }
 
-function CreateApiKeyBody({ onCreated, onClose }: { onCreated: () => void; onClose: () => void }) {
+function CreateApiKeyBody(props: {
+  onCreated: () => void;
+  onCopied: () => void;
+  confirming: boolean;
+  onKeepOpen: () => void;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [apiKey, setApiKey] = useState<CreatedApiKeyResponse | null>(null);
-  if (apiKey) return <CreatedApiKey apiKey={apiKey} onDone={onClose} />;
+  if (apiKey) {
+    return <CreatedApiKey apiKey={apiKey} onCopied={props.onCopied} confirming={props.confirming} onKeepOpen={props.onKeepOpen} onCloseAnyway={props.onClose} onDone={props.onDone} />;
+  }
   return (
     <CreateApiKeyForm
       onCreated={(key) => {
         setApiKey(key);
-        onCreated();
+        props.onCreated();
       }}
-      onCancel={onClose}
+      onCancel={props.onClose}
     />
   );
 }

@@ -1,12 +1,32 @@
 import type { CreatedApiKeyResponse } from '@gatehouse/contracts';
 import { Alert, Button, Code, CopyButton, Group, PasswordInput, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatDate } from '../utils/format';
 
-/** Step two of the create dialog: the one and only showing of the new key. */
-export function CreatedApiKey({ apiKey, onDone }: { apiKey: CreatedApiKeyResponse; onDone: () => void }) {
+/** What closing costs, in the words of the user guide. */
+export const KEY_SHOWN_ONCE =
+  "Copy and securely store your API key immediately. You won't be able to view it again after closing this dialog. If you lose your key, you'll need to create a new one.";
+
+/**
+ * Step two of the create dialog: the one and only showing of the new key. `confirming` asks
+ * "Have you copied the key?" before the dialog closes (the parent decides when to ask).
+ */
+export function CreatedApiKey(props: {
+  apiKey: CreatedApiKeyResponse;
+  onCopied: () => void;
+  confirming: boolean;
+  onKeepOpen: () => void;
+  onCloseAnyway: () => void;
+  onDone: () => void;
+}) {
+  const { apiKey, confirming } = props;
   const [visible, setVisible] = useState(false);
+  const back = useRef<HTMLButtonElement>(null);
+  // The question takes the focus, so Enter or Escape answers it rather than closing unseen.
+  useEffect(() => {
+    if (confirming) back.current?.focus();
+  }, [confirming]);
   return (
     <Stack>
       <Text size="sm">
@@ -14,7 +34,7 @@ export function CreatedApiKey({ apiKey, onDone }: { apiKey: CreatedApiKeyRespons
         each request to the evidence ingest endpoints.
       </Text>
       <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
-        Copy and store this key now. You won't be able to view it again after closing this dialog.
+        {KEY_SHOWN_ONCE}
       </Alert>
       <Group align="flex-end" gap="xs" wrap="nowrap">
         <PasswordInput
@@ -34,7 +54,10 @@ export function CreatedApiKey({ apiKey, onDone }: { apiKey: CreatedApiKeyRespons
           {({ copied, copy }) => (
             <>
               <Button
-                onClick={copy}
+                onClick={() => {
+                  copy();
+                  props.onCopied();
+                }}
                 aria-label="Copy API key"
                 color={copied ? 'teal' : undefined}
                 variant={copied ? 'light' : 'filled'}
@@ -49,9 +72,27 @@ export function CreatedApiKey({ apiKey, onDone }: { apiKey: CreatedApiKeyRespons
           )}
         </CopyButton>
       </Group>
-      <Group justify="flex-end" mt="sm">
-        <Button onClick={onDone}>Done</Button>
-      </Group>
+      {confirming ? (
+        <Alert color="red" variant="light" role="alertdialog" aria-labelledby="key-close-question" aria-describedby="key-close-detail" title={<span id="key-close-question">Have you copied the key?</span>}>
+          <Stack gap="sm">
+            <Text size="sm" id="key-close-detail">
+              It has not been copied with the Copy button. After closing you won't be able to view it again; if you lose it, you'll need to create a new one.
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={props.onKeepOpen} ref={back}>
+                Back to the key
+              </Button>
+              <Button color="red" onClick={props.onCloseAnyway}>
+                Close without copying
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      ) : (
+        <Group justify="flex-end" mt="sm">
+          <Button onClick={props.onDone}>Done</Button>
+        </Group>
+      )}
     </Stack>
   );
 }
