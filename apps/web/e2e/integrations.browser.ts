@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -155,6 +155,16 @@ describe('custom integrations in the browser', () => {
     ]);
     await dialog.getByText('2 problems found in 2 records.').waitFor();
     await page.screenshot({ path: '/tmp/int-validate-errors.png', animations: 'disabled' });
+
+    // A file over the push limit (50 MB by default) is not "valid", whatever its records hold:
+    // the push would refuse it unread. (Sparse: the browser refuses it by its size alone.)
+    const hugeFile = join(files, 'employees-huge.json');
+    writeFileSync(hugeFile, '');
+    truncateSync(hugeFile, Math.round(68.8 * 1024 * 1024));
+    await dialog.locator('input[type="file"]').setInputFiles(hugeFile);
+    await dialog.getByText('"employees-huge.json" cannot be pushed. The file is 69 MB, over the push limit of 50 MB', { exact: false }).waitFor();
+    await dialog.getByText('cannot be sent in parts', { exact: false }).waitFor();
+    await expectCount(dialog.getByText(/is valid/), 0);
     await dialog.getByRole('button', { name: 'Close' }).last().click();
     await dialog.waitFor({ state: 'hidden' });
 

@@ -15,6 +15,32 @@ export const INTEGRATION_LOGO_MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/w
 export type IntegrationLogoMediaType = (typeof INTEGRATION_LOGO_MEDIA_TYPES)[number];
 /** Validation uploads (multipart field `file`) up to this size; JSON bodies up to 1 MB. */
 export const VALIDATION_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+
+/** `912 B`, `14.2 KB`, `68.8 MB`: sizes as people read them, in the units of the limits (1 KB = 1024 bytes). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
+}
+
+/**
+ * Why a body of `bytes` cannot be pushed (the server refuses it with 413), or null. One push is
+ * the context's complete dataset, so it cannot be sent in parts: the remedies are smaller
+ * records or a higher limit.
+ */
+export function pushTooLargeProblem(bytes: number, maxPushBytes: number): string | null {
+  if (bytes <= maxPushBytes) return null;
+  return (
+    `The file is ${formatSize(bytes)}, over the push limit of ${formatSize(maxPushBytes)}: a push of it is refused (413), whatever its records hold, and gzip does not help (the limit applies after decompression). ` +
+    `Each push replaces the context's whole dataset, so it cannot be sent in parts. Leave out properties the schema does not define, or ask your administrator to raise the server's push limit (INGEST_MAX_BODY_MB).`
+  );
+}
 /** How many validation errors an answer lists; `errorCount` still counts all of them. */
 export const VALIDATION_MAX_ERRORS = 100;
 /** The only kind for now; a category filter value too (`?category=custom`). */
@@ -154,6 +180,8 @@ export const integrationContextSchema = z.object({
   curlExample: z.string(),
   /** Admin route that checks a JSON file against this context (relative URL). */
   validateUrl: z.string(),
+  /** A push whose body (after gzip decompression) is larger is refused with 413 (INGEST_MAX_BODY_MB). */
+  maxPushBytes: z.number().int(),
 });
 export type IntegrationContext = z.infer<typeof integrationContextSchema>;
 

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { VALIDATION_MAX_ERRORS, type ValidationResultResponse } from '@gatehouse/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { pushTooLargeProblem, VALIDATION_MAX_ERRORS, type ValidationResultResponse } from '@gatehouse/contracts';
 import { getRecordValidator } from '@gatehouse/schemas';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { checkRecordsBytes } from '../ingest/check-records-bytes.js';
 import { IntegrationErrors } from './integrations.errors.js';
 import { IntegrationsService } from './integrations.service.js';
@@ -18,13 +19,19 @@ export type ValidationInput = { kind: 'file' | 'json'; chunks: readonly Buffer[]
  */
 @Injectable()
 export class IntegrationValidationService {
-  constructor(private readonly integrations: IntegrationsService) {}
+  constructor(
+    private readonly integrations: IntegrationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async validate(companyId: string, integrationId: string, contextKey: string, input: ValidationInput): Promise<ValidationResultResponse> {
     const { context } = await this.integrations.findContextForCompany(companyId, integrationId, contextKey);
     if (input.kind === 'none') throw IntegrationErrors.validationInputMissing();
     const unreadable = unreadableFile(input.chunks);
     if (unreadable !== null) return unreadable;
+    // Valid records in a body the push refuses unread would be a false "valid".
+    const tooLarge = pushTooLargeProblem(input.chunks.reduce((n, c) => n + c.length, 0), this.config.ingestMaxBodyBytes);
+    if (tooLarge !== null) return fail(tooLarge);
     const checked = await checkRecordsBytes(getRecordValidator(context.schema), input.chunks);
     if (checked === 'not-utf8') return fail(NOT_UTF8);
     const { refusal, recordCount } = checked;

@@ -16,7 +16,7 @@ const row: Integration = {
 const monitorings = ['employee_onboarding_offboarding', 'terminated_user_access_removal'].map((k) => getMonitoring(k)!) as Monitoring[];
 
 describe('toIntegrationDetail', () => {
-  const detail = toIntegrationDetail({ integration: row, logoSha256: null, monitorings }, 'https://gh.example.com/');
+  const detail = toIntegrationDetail({ integration: row, logoSha256: null, monitorings }, 'https://gh.example.com/', 50 * 1024 * 1024);
 
   it('lists each context once, naming every monitoring that needs it', () => {
     expect(detail.contexts.map((c) => [c.key, c.monitorings.map((m) => m.id)])).toEqual([

@@ -75,7 +75,7 @@ export function toIntegrationListItem(view: IntegrationView): IntegrationListIte
   };
 }
 
-export function toIntegrationContext(integrationId: string, context: SelectedContext, publicUrl: string): IntegrationContext {
+export function toIntegrationContext(integrationId: string, context: SelectedContext, publicUrl: string, maxPushBytes: number): IntegrationContext {
   const sample = sampleFor(context.schema);
   return {
     key: context.key,
@@ -89,10 +89,11 @@ export function toIntegrationContext(integrationId: string, context: SelectedCon
     sampleRequestBody: sample,
     curlExample: curlExample(publicUrl, integrationId, context.key, sample),
     validateUrl: validateUrl(integrationId, context.key),
+    maxPushBytes,
   };
 }
 
-export function toIntegrationDetail(view: IntegrationView, publicUrl: string): IntegrationDetail {
+export function toIntegrationDetail(view: IntegrationView, publicUrl: string, maxPushBytes: number): IntegrationDetail {
   const { integration: row, monitorings } = view;
   return {
     id: row.id,
@@ -102,7 +103,7 @@ export function toIntegrationDetail(view: IntegrationView, publicUrl: string): I
     hasLogo: view.logoSha256 !== null,
     logoUrl: logoUrl(row.id, view.logoSha256),
     monitorings: monitorings.map(toIntegrationMonitoring),
-    contexts: selectedContexts(monitorings).map((c) => toIntegrationContext(row.id, c, publicUrl)),
+    contexts: selectedContexts(monitorings).map((c) => toIntegrationContext(row.id, c, publicUrl, maxPushBytes)),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

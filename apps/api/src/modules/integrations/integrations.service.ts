@@ -66,7 +66,7 @@ export class IntegrationsService {
   async get(companyId: string, id: string): Promise<IntegrationDetail> {
     const row = await this.requireIntegration(companyId, id);
     const [view] = await this.views([row]);
-    return toIntegrationDetail(view!, this.config.publicUrl);
+    return toIntegrationDetail(view!, this.config.publicUrl, this.config.ingestMaxBodyBytes);
   }
 
   async create(session: SessionContext, input: CreateIntegrationInput): Promise<IntegrationDetail> {

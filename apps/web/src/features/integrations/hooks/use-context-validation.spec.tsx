@@ -5,7 +5,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { useContextValidation } from './use-context-validation';
 
-const context = { schema: { ...getContextSchema('list_employees')! }, validateUrl: '/api/integrations/i1/contexts/list_employees/validate' };
+const context = { schema: { ...getContextSchema('list_employees')! }, validateUrl: '/api/integrations/i1/contexts/list_employees/validate', maxPushBytes: 50 * 1024 * 1024 };
 const json = (body: unknown, name = 'employees.json') => new File([JSON.stringify(body)], name, { type: 'application/json' });
 
 function setup() {

@@ -32,7 +32,7 @@ const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * validator (instant, and works for files of any size), then, when the browser finds no
  * problem and the file is within the upload limit, on the server, whose answer is final.
  */
-export function useContextValidation(context: Pick<IntegrationContext, 'schema' | 'validateUrl'>) {
+export function useContextValidation(context: Pick<IntegrationContext, 'schema' | 'validateUrl' | 'maxPushBytes'>) {
   const [state, setState] = useState<ValidationState>({ status: 'idle' });
   const running = useRef<AbortController | null>(null);
   const { mutateAsync: validateOnServer } = useValidateContextFile();
@@ -52,7 +52,7 @@ export function useContextValidation(context: Pick<IntegrationContext, 'schema' 
       const { signal } = controller;
       const update = (next: ValidationState) => !signal.aborted && setState(next);
 
-      const plan = planValidationFile(file);
+      const plan = planValidationFile(file, context.maxPushBytes);
       if (!plan.ok) return update({ status: 'refused', problem: plan.problem });
       const showStep = (step: 'reading' | 'checking' | 'confirming', progress: number | null) =>
         update({ status: 'running', fileName: file.name, step, progress, showProgress: plan.showProgress });
@@ -83,7 +83,7 @@ export function useContextValidation(context: Pick<IntegrationContext, 'schema' 
         update({ status: 'refused', problem: err instanceof Error ? `The file could not be read: ${err.message}` : 'The file could not be read.' });
       }
     },
-    [context.schema, context.validateUrl, validateOnServer],
+    [context.schema, context.validateUrl, context.maxPushBytes, validateOnServer],
   );
 
   return { state, validate, reset };

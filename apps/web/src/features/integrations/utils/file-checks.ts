@@ -1,20 +1,11 @@
-import { INTEGRATION_LOGO_MAX_BYTES, INTEGRATION_LOGO_MEDIA_TYPES, VALIDATION_UPLOAD_MAX_BYTES } from '@gatehouse/contracts';
+import { INTEGRATION_LOGO_MAX_BYTES, INTEGRATION_LOGO_MEDIA_TYPES, pushTooLargeProblem, VALIDATION_UPLOAD_MAX_BYTES } from '@gatehouse/contracts';
 
 /** The parts of a File these checks read, so they run on plain objects in tests. */
 export type FileLike = { readonly name: string; readonly type: string; readonly size: number };
 
-/** `912 B`, `14.2 KB`, `1.4 MB`: sizes as people read them (1 KB = 1024 bytes, like the limits). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
-}
+/** Sizes in the units of the limits; one formatter for the api and the web. */
+export { formatSize as formatBytes } from '@gatehouse/contracts';
+import { formatSize as formatBytes } from '@gatehouse/contracts';
 
 const LOGO_TYPES: readonly string[] = INTEGRATION_LOGO_MEDIA_TYPES;
 
@@ -42,10 +33,13 @@ export type ValidationFilePlan =
     };
 
 /** What to do with a file chosen for validation: refuse it, or check it here and maybe upload it. */
-export function planValidationFile(file: FileLike): ValidationFilePlan {
+export function planValidationFile(file: FileLike, maxPushBytes: number): ValidationFilePlan {
   const looksJson = /\.json$/i.test(file.name) || file.type === 'application/json';
   if (!looksJson) return { ok: false, problem: `"${file.name}" is not a .json file. Upload a JSON file shaped like the request body: {"data": [ ... ]}.` };
   if (file.size === 0) return { ok: false, problem: `"${file.name}" is empty.` };
+  // Whatever its records hold, a file the push refuses is not "valid".
+  const tooLarge = pushTooLargeProblem(file.size, maxPushBytes);
+  if (tooLarge !== null) return { ok: false, problem: `"${file.name}" cannot be pushed. ${tooLarge}` };
   return {
     ok: true,
     confirmWithServer: file.size <= VALIDATION_UPLOAD_MAX_BYTES,
