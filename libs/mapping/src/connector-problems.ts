@@ -37,15 +37,8 @@ export function connectorProblems(config: ConnectorProblemsInput): ConnectorProb
   const problems = validateConnectorConfig({ auth: config.auth, capabilities: config.capabilities, mappings: config.mappings }).map(blocking);
   problems.push(...httpsProblems(config).map(blocking));
 
-  const auth = config.auth;
-  if (config.hasSecret === false && isPlainObject(auth) && typeof auth.type === 'string' && (AUTH_TYPES as readonly string[]).includes(auth.type)) {
-    problems.push(
-      warning({
-        path: 'api_token',
-        message: `no secret set: auth type ${auth.type} needs one (${SECRET_NAMES[auth.type as (typeof AUTH_TYPES)[number]]}) and every call would fail until it is stored; set it under Settings (PUT /api/connectors/{id}/secret)`,
-      }),
-    );
-  }
+  const secret = missingSecretProblem(config.auth, config.hasSecret);
+  if (secret) problems.push(secret);
   const capabilities = isPlainObject(config.capabilities) ? config.capabilities : {};
   if (config.deactivationAsDelete === true && capabilities.delete_user !== true) {
     problems.push(
@@ -57,6 +50,20 @@ export function connectorProblems(config: ConnectorProblemsInput): ConnectorProb
     );
   }
   return problems;
+}
+
+/**
+ * "No secret set", when the auth type needs one (every type does) and none is stored. A warning:
+ * the secret has its own endpoint and is set once the settings exist. Shared with the SCIM proxy.
+ */
+export function missingSecretProblem(auth: unknown, hasSecret: boolean | undefined): ConnectorProblem | undefined {
+  if (hasSecret !== false || !isPlainObject(auth) || typeof auth.type !== 'string' || !(AUTH_TYPES as readonly string[]).includes(auth.type)) return undefined;
+  const type = auth.type as (typeof AUTH_TYPES)[number];
+  return {
+    path: 'api_token',
+    message: `no secret set: auth type ${type} needs one (${SECRET_NAMES[type]}) and every call would fail until it is stored; set it under Settings (PUT /api/connectors/{id}/secret)`,
+    blocksSave: false,
+  };
 }
 
 const SECRET_NAMES: Record<(typeof AUTH_TYPES)[number], string> = {

@@ -36,7 +36,7 @@ export {
 export { readResponse, extractErrorMessage, inferBodyFormat, type ResponseInput, type ReadFallbacks, type BodyFormat } from './read-response.js';
 export { resolveJsonPath, resolveXmlPath, pathSyntaxProblem } from './paths.js';
 export { httpsRuleProblem, insecureHttpAllowed, type InsecureHttpPolicy } from './https-rule.js';
-export { connectorProblems, type ConnectorProblem, type ConnectorProblemsInput } from './connector-problems.js';
+export { connectorProblems, missingSecretProblem, type ConnectorProblem, type ConnectorProblemsInput } from './connector-problems.js';
 export { parseXml, isWellFormedXml, MAX_XML_DEPTH, MAX_XML_ELEMENTS, type XmlElement } from './xml.js';
 export {
   validateConnectorConfig,
