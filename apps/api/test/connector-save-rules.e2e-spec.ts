@@ -1,16 +1,15 @@
 // POST/PATCH /api/connectors: the placeholder rules, path syntax and the HTTPS rule a save of an
 // enabled Custom HTTP instance enforces, and what happens to a stored configuration a rule refuses.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { signUpAdmin, startTestApp, type Admin, type TestApp } from './support/test-app.js';
 
-const createGroup = {
-  http_method: 'POST',
-  url_template: 'https://api.example.com/v1/groups',
-  body_kind: 'json',
-  body_template: '{"name":"{group_name}"}',
-  success_status: [201],
-  response_fields: { id: 'id', name: 'name' },
-};
+// The create_group mapping of the Custom HTTP guide's full example, as published.
+const createGroup = JSON.parse(
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures/documented/seed-custom-http-create-group.json'), 'utf8'),
+) as Record<string, unknown>;
 
 const enabledWith = (name: string, change: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
   name,
@@ -68,7 +67,7 @@ describe('POST/PATCH /api/connectors save rules', () => {
       .expect(400);
     expect(res.body.details).toEqual([{ path: 'mappings.create_group.body_template', message: expect.stringMatching(/^at character 10: \{group_name:>20\}/) }]);
     const stored = await admin.get(`/api/connectors/${created.body.id}`).expect(200);
-    expect(stored.body.mappings.create_group.body_template).toBe('{"name":"{group_name}"}');
+    expect(stored.body.mappings.create_group).toEqual(createGroup);
   });
 
   it('sends {{group_name}} as the literal text {group_name}, as str.format does', async () => {

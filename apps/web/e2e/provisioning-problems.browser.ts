@@ -1,16 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { signUpInBrowser } from './support/browser';
+import { DOCUMENTED_CREATE_GROUP_MAPPING } from './support/fixtures';
 import { useProductInBrowser } from './support/product-in-browser';
 
-const createGroup = {
-  http_method: 'POST',
-  url_template: 'https://api.example.com/v1/groups',
-  body_kind: 'json',
-  body_template: '{"name":"{group_name}"}',
-  success_status: [201],
-  response_fields: { id: 'id', name: 'name' },
-};
+const createGroup = DOCUMENTED_CREATE_GROUP_MAPPING;
 
 /** Calls the API with the page's session, as the app itself does. */
 async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
