@@ -2,7 +2,17 @@
 // and the web app's Preview run exactly the same code.
 export * from './types.js';
 export * from './errors.js';
-export { parseTemplate, placeholdersIn, unknownPlaceholders, type TemplateSegment } from './template.js';
+export {
+  parseTemplate,
+  scanTemplate,
+  templateProblems,
+  templateProblemMessage,
+  placeholdersIn,
+  unknownPlaceholders,
+  type TemplateSegment,
+  type TemplateProblem,
+  type ScannedTemplate,
+} from './template.js';
 export {
   defaultSampleContext,
   mergeSampleContext,
@@ -24,7 +34,9 @@ export {
   type RenderOptions,
 } from './render.js';
 export { readResponse, extractErrorMessage, inferBodyFormat, type ResponseInput, type ReadFallbacks, type BodyFormat } from './read-response.js';
-export { resolveJsonPath, resolveXmlPath } from './paths.js';
+export { resolveJsonPath, resolveXmlPath, pathSyntaxProblem } from './paths.js';
+export { httpsRuleProblem, insecureHttpAllowed, type InsecureHttpPolicy } from './https-rule.js';
+export { connectorProblems, missingSecretProblem, type ConnectorProblem, type ConnectorProblemsInput } from './connector-problems.js';
 export { parseXml, isWellFormedXml, MAX_XML_DEPTH, MAX_XML_ELEMENTS, type XmlElement } from './xml.js';
 export {
   validateConnectorConfig,

@@ -67,3 +67,33 @@ export function resolveXmlPath(root: XmlElement, path: string): string | XmlElem
   }
   return attribute === undefined ? elementValue(current) : attributeValue(current, attribute);
 }
+
+/**
+ * Why a response_fields / error_message_path value cannot be a path, or undefined when it can.
+ * Format is decided by the response, so both forms are accepted: a path with `/` is an XML path
+ * (optional leading `/`, no empty segment, `@attribute` only at the end), any other a JSON path
+ * (dot-separated, no empty segment). `""` (the root) is the caller's decision.
+ */
+export function pathSyntaxProblem(path: string): string | undefined {
+  if (path === '') return undefined;
+  if (path !== path.trim()) return `"${path}" must not start or end with spaces`;
+  if (/[\u0000-\u001f\u007f]/.test(path)) return `"${path}" must not contain control characters`;
+  if (path.includes('/')) {
+    const segments = (path.startsWith('/') ? path.slice(1) : path).split('/');
+    const empty = segments.findIndex((s) => s === '');
+    if (empty !== -1) return `"${path}" has an empty segment (segment ${empty + 1}); XML paths are tag names joined by single slashes, e.g. user/id`;
+    const attribute = segments.findIndex((s) => s.includes('@'));
+    if (attribute !== -1) {
+      const segment = segments[attribute]!;
+      const at = segment.indexOf('@');
+      if (attribute !== segments.length - 1 || segment.indexOf('@', at + 1) !== -1 || at === segment.length - 1) {
+        return `"${path}" names an attribute wrongly; only the last segment may, as user/@id`;
+      }
+    }
+    return undefined;
+  }
+  const segments = path.split('.');
+  const empty = segments.findIndex((s) => s === '');
+  if (empty !== -1) return `"${path}" has an empty segment (segment ${empty + 1}); JSON paths are keys joined by single dots, e.g. error.message`;
+  return undefined;
+}

@@ -92,12 +92,12 @@ describe('JSON bodies', () => {
 
   it('refuses unknown placeholders at render time too', () => {
     const error = renderError({ body_template: '{"a":"{nope}"}' });
-    expect(error.message).toMatch(/unknown placeholder \{nope\}/);
+    expect(error.message).toMatch(/^at character 7: \{nope\} is an unknown placeholder/);
   });
 
   it('defaults the content type and lets content_type override it', () => {
-    expect(render({ body_template: '{}' }).contentType).toBe('application/json');
-    expect(render({ body_template: '{}', content_type: 'application/vnd.x+json' }).contentType).toBe('application/vnd.x+json');
+    expect(render({ body_template: '{ }' }).contentType).toBe('application/json');
+    expect(render({ body_template: '{ }', content_type: 'application/vnd.x+json' }).contentType).toBe('application/vnd.x+json');
     expect(render({ body_kind: 'none' })).toMatchObject({ body: undefined, contentType: undefined });
     expect(render({ body_kind: undefined, body_template: '{"ignored":1}' }).body).toBeUndefined();
   });

@@ -10,7 +10,7 @@
 //   - headers: inserted as-is, but CR, LF or NUL anywhere in the result is refused.
 //   - JSON bodies: see renderJsonTemplate; XML bodies: see renderXmlTemplate.
 import { TemplateRenderError } from './errors.js';
-import { parseTemplate, unknownPlaceholderMessage } from './template.js';
+import { scanTemplate, templateProblemMessage, unknownPlaceholderMessage, type TemplateSegment } from './template.js';
 import { placeholderValues, type MappingContext } from './sample-context.js';
 import { parseXml } from './xml.js';
 import {
@@ -78,6 +78,14 @@ export function renderRequestWithValues(
   };
 }
 
+// A template that breaks the placeholder rules is never sent (not even literally): a mapping saved
+// before a rule existed fails here, naming the field and position, until it is fixed.
+function checkedSegments(template: string, path: string): TemplateSegment[] {
+  const { segments, problems } = scanTemplate(template);
+  if (problems.length > 0) throw new TemplateRenderError(path, templateProblemMessage(problems[0]!));
+  return segments;
+}
+
 function valueFor(name: string, values: PlaceholderValues, path: string): string {
   if (!isPlaceholderName(name)) throw new TemplateRenderError(path, unknownPlaceholderMessage([name]));
   return values[name];
@@ -130,7 +138,7 @@ function pathStart(url: string): number {
 export function renderUrlTemplate(template: string, values: PlaceholderValues, path: string): string {
   let out = '';
   const inserted: Array<{ start: number; end: number; name: string }> = [];
-  for (const segment of parseTemplate(template)) {
+  for (const segment of checkedSegments(template, path)) {
     if (segment.kind === 'literal') {
       out += segment.text;
       continue;
@@ -201,7 +209,7 @@ export function absoluteUrlProblem(url: string): string | undefined {
 /** Raw substitution, for header values and query_params values (encoded afterwards by the caller). */
 export function renderPlain(template: string, values: PlaceholderValues, path: string): string {
   let out = '';
-  for (const segment of parseTemplate(template)) {
+  for (const segment of checkedSegments(template, path)) {
     out += segment.kind === 'literal' ? segment.text : valueFor(segment.name, values, path);
   }
   return out;
@@ -269,7 +277,7 @@ export function renderJsonTemplate(template: string, values: PlaceholderValues, 
   let out = '';
   let inString = false;
   let escaped = false;
-  for (const segment of parseTemplate(template)) {
+  for (const segment of checkedSegments(template, path)) {
     if (segment.kind === 'literal') {
       for (const ch of segment.text) {
         if (inString) {
@@ -331,7 +339,7 @@ type XmlState = 'text' | 'tag' | 'attr"' | "attr'" | 'comment' | 'cdata' | 'pi' 
 export function renderXmlTemplate(template: string, values: PlaceholderValues, path: string): string {
   let out = '';
   let state: XmlState = 'text';
-  for (const segment of parseTemplate(template)) {
+  for (const segment of checkedSegments(template, path)) {
     if (segment.kind === 'literal') {
       const text = segment.text;
       let i = 0;

@@ -80,14 +80,14 @@ describe('mapping fields', () => {
     ['url_template with spaces', { url_template: 'https://api.example.com/v1/my users' }, 'mappings.create_user.url_template', /must not contain spaces/],
     ['url_template with credentials', { url_template: 'https://u:p@api.example.com/' }, 'mappings.create_user.url_template', /credentials/],
     ['placeholder in host', { url_template: 'https://{group_id}.example.com/users' }, 'mappings.create_user.url_template', /cannot be used in the scheme or host/],
-    ['unknown placeholder in url', { url_template: 'https://api.example.com/users/{user_id}' }, 'mappings.create_user.url_template', /^unknown placeholder \{user_id\}; allowed placeholders are: scim_user_email/],
-    ['unknown placeholder in query', { query_params: { q: '{email}' } }, 'mappings.create_user.query_params.q', /^unknown placeholder \{email\}/],
+    ['unknown placeholder in url', { url_template: 'https://api.example.com/users/{user_id}' }, 'mappings.create_user.url_template', /^at character 31: \{user_id\} is an unknown placeholder; allowed placeholders are: scim_user_email/],
+    ['unknown placeholder in query', { query_params: { q: '{email}' } }, 'mappings.create_user.query_params.q', /^at character 1: \{email\} is an unknown placeholder/],
     ['non-string query value', { query_params: { q: 5 } }, 'mappings.create_user.query_params.q', 'must be a string'],
     ['query_params not an object', { query_params: 'a=b' }, 'mappings.create_user.query_params', /must be an object/],
-    ['unknown placeholder in header', { headers: { 'X-Tenant': '{tenant}' } }, 'mappings.create_user.headers.X-Tenant', /^unknown placeholder \{tenant\}/],
+    ['unknown placeholder in header', { headers: { 'X-Tenant': '{tenant}' } }, 'mappings.create_user.headers.X-Tenant', /^at character 1: \{tenant\} is an unknown placeholder/],
     ['bad header name', { headers: { 'X Tenant': 'a' } }, 'mappings.create_user.headers.X Tenant', /not a valid HTTP header name/],
     ['header with a line break', { headers: { 'X-A': 'a\r\nX-B: b' } }, 'mappings.create_user.headers.X-A', /must not contain line breaks/],
-    ['unknown placeholder in body', { body_template: '{"a":"{user}"}' }, 'mappings.create_user.body_template', /^unknown placeholder \{user\}/],
+    ['unknown placeholder in body', { body_template: '{"a":"{user}"}' }, 'mappings.create_user.body_template', /^at character 7: \{user\} is an unknown placeholder/],
     ['bad body_kind', { body_kind: 'form' }, 'mappings.create_user.body_kind', /must be one of none, json, xml/],
     ['json kind without body', { body_template: undefined }, 'mappings.create_user.body_template', 'required when body_kind is json'],
     ['invalid json body', { body_template: '{"email":{scim_user_email}' }, 'mappings.create_user.body_template', /not valid JSON after filling placeholders/],
@@ -105,6 +105,12 @@ describe('mapping fields', () => {
     ['success_status not an integer', { success_status: [200.5] }, 'mappings.create_user.success_status[0]', 'must be an integer from 100 to 599'],
     ['success_status as text', { success_status: ['201'] }, 'mappings.create_user.success_status[0]', 'must be an integer from 100 to 599'],
     ['error_message_path not a string', { error_message_path: ['error'] }, 'mappings.create_user.error_message_path', /must be a path string/],
+    ['error_message_path with an empty JSON segment', { error_message_path: 'error..message' }, 'mappings.create_user.error_message_path', /^"error\.\.message" has an empty segment \(segment 2\); JSON paths are keys joined by single dots/],
+    ['error_message_path ending in a dot', { error_message_path: 'error.' }, 'mappings.create_user.error_message_path', /has an empty segment \(segment 2\)/],
+    ['error_message_path with an empty XML segment', { error_message_path: 'error//message' }, 'mappings.create_user.error_message_path', /has an empty segment \(segment 2\); XML paths/],
+    ['error_message_path with an attribute before the end', { error_message_path: 'error/@code/text' }, 'mappings.create_user.error_message_path', /only the last segment may/],
+    ['error_message_path with spaces around it', { error_message_path: ' error.message' }, 'mappings.create_user.error_message_path', /must not start or end with spaces/],
+    ['response_fields path with an empty segment', { response_fields: { id: 'data..id' } }, 'mappings.create_user.response_fields.id', /has an empty segment/],
   ])('%s', (_name, change, path, message) => {
     const issues = issuesFor('create_user', { ...userMapping(), ...change });
     expect(issues).toHaveLength(1);
@@ -125,10 +131,12 @@ describe('mapping fields', () => {
     ['placeholders in path, query and headers', { url_template: 'https://api.example.com/g/{group_id}/u/{integration_user_id}', query_params: { e: '{scim_user_email}', fixed: '1' }, headers: { 'X-Trace': 'id-{integration_user_id}', Accept: 'application/json' } }],
     ['json body using every placeholder', { body_template: `{${PLACEHOLDER_NAMES.map((n) => `"${n}":{${n}}`).join(',')}}` }],
     ['json body with placeholders inside strings', { body_template: `{${PLACEHOLDER_NAMES.map((n) => `"${n}":"x{${n}}y"`).join(',')}}` }],
-    ['json body with literal braces', { body_template: '{"a":{"b":{"c":[{}]}},"d":"{ not a placeholder }","e":"{}","f":"{{x}}"}'.replace('{{x}}', '{ {x }') }],
+    ['json body with literal braces', { body_template: '{"a":{"b":{"c":[{}]}},"d":"{{ not a placeholder }}","e":"{{}}","f":"{{x}}","g":{ }}' }],
     ['xml body with attributes and CDATA', { body_kind: 'xml', body_template: '<?xml version="1.0"?><u id="{integration_user_id}" n=\'{scim_user_display_name}\'><!-- note --><n><![CDATA[{scim_user_json}]]></n></u>' }],
     ['content_type override', { content_type: 'application/vnd.api+json' }],
     ['error_message_path', { error_message_path: 'error.message' }],
+    ['xml error_message_path with an attribute', { error_message_path: '/error/@message' }],
+    ['error_message_path at the root', { error_message_path: '' }],
   ])('accepts %s', (_name, change) => {
     expect(issuesFor('create_user', { ...userMapping(), ...change })).toEqual([]);
   });

@@ -5,7 +5,8 @@ import { isPlainObject } from './coerce.js';
 import { MappingEngineError } from './errors.js';
 import { absoluteUrlProblem, renderBody, renderHeaders, renderUrlTemplate } from './render.js';
 import { defaultSampleContext, placeholderValues } from './sample-context.js';
-import { unknownPlaceholderMessage, unknownPlaceholders } from './template.js';
+import { pathSyntaxProblem } from './paths.js';
+import { templateProblemMessage, templateProblems } from './template.js';
 import {
   AUTH_TYPES,
   BODY_KINDS,
@@ -161,19 +162,23 @@ export function validateMapping(operation: CapabilityKey, mapping: unknown, base
   checkResponseFields(operation, mapping.response_fields, add);
 
   const errorPath = mapping.error_message_path;
-  if (errorPath !== undefined && errorPath !== null && typeof errorPath !== 'string') {
-    add('error_message_path', 'must be a path string, e.g. error.message');
+  if (errorPath !== undefined && errorPath !== null) {
+    if (typeof errorPath !== 'string') add('error_message_path', 'must be a path string, e.g. error.message');
+    else {
+      const problem = pathSyntaxProblem(errorPath);
+      if (problem) add('error_message_path', problem);
+    }
   }
   return issues;
 }
 
 type Add = (field: string, message: string) => void;
 
-/** Reports unknown placeholders; true when the template only uses allowed ones. */
+/** Reports each break of the placeholder rules with its position; true when there is none. */
 function checkPlaceholders(template: string, field: string, add: Add): boolean {
-  const unknown = unknownPlaceholders(template);
-  if (unknown.length > 0) add(field, unknownPlaceholderMessage(unknown));
-  return unknown.length === 0;
+  const problems = templateProblems(template);
+  for (const problem of problems) add(field, templateProblemMessage(problem));
+  return problems.length === 0;
 }
 
 // Render errors carry a full path; report them at the field being checked, with their message.
@@ -245,6 +250,9 @@ function checkResponseFields(operation: CapabilityKey, fields: unknown, add: Add
       add(`response_fields.${key}`, `not allowed for ${operation}; allowed keys are: ${allowed.join(', ')}`);
     } else if (typeof path !== 'string') {
       add(`response_fields.${key}`, key === 'items' ? 'must be a path string ("" when the body itself is the array)' : 'must be a path string');
+    } else {
+      const problem = pathSyntaxProblem(path);
+      if (problem) add(`response_fields.${key}`, problem);
     }
   }
   for (const key of requiredResponseFieldKeys(operation)) {

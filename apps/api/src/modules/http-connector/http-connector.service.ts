@@ -10,7 +10,7 @@ import type {
   SetConnectorSecretRequest,
   UpdateConnectorRequest,
 } from '@gatehouse/contracts';
-import { SECRET_IN_AUTH_MESSAGE, authSecretFields, newSecretDestinations, secretDestinations, validateAuthConfig, validateConnectorConfig, withoutAuthSecrets } from '@gatehouse/mapping';
+import { SECRET_IN_AUTH_MESSAGE, authSecretFields, connectorProblems, newSecretDestinations, secretDestinations, validateAuthConfig, withoutAuthSecrets } from '@gatehouse/mapping';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { isUuid, forCompany, lockCompany } from '../../common/tenant.js';
@@ -23,7 +23,7 @@ import { Connector } from './entities/connector.entity.js';
 import { ConnectorErrors, TargetRefusedError } from './http-connector.errors.js';
 import { OutboundHttp } from './outbound-http.js';
 
-type CheckedFields = Pick<Connector, 'type' | 'enabled' | 'auth' | 'capabilities' | 'mappings' | 'scimBaseUrl' | 'allowInsecureHttp'>;
+type CheckedFields = Pick<Connector, 'type' | 'enabled' | 'auth' | 'capabilities' | 'mappings' | 'scimBaseUrl' | 'allowInsecureHttp' | 'deactivationAsDelete'>;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -165,8 +165,12 @@ export class HttpConnectorService {
   }
 
   /**
-   * What every save checks. Custom HTTP: an enabled instance must pass the engine's validation (a
-   * disabled one may be unfinished). SCIM proxy: a usable base URL always, valid auth when
+   * What every save checks. Custom HTTP: an enabled instance must be free of the problems
+   * connectorProblems says block a save (the engine's validation, placeholder syntax, the HTTPS
+   * rule on every URL); a disabled one may be unfinished. The problems that only warn (no secret
+   * yet, deactivation as delete without delete_user) never refuse a save. A stored configuration
+   * that a newer rule refuses still loads and runs its other operations; it is refused on its
+   * next enabled save until fixed. SCIM proxy: a usable base URL always, valid auth when
    * enabled, and no capabilities or mappings (nothing would read them).
    */
   private checkConfig(c: CheckedFields): void {
@@ -176,8 +180,8 @@ export class HttpConnectorService {
     if (c.scimBaseUrl !== null) throw ConnectorErrors.invalidInput('scimBaseUrl', 'scimBaseUrl is only used by scim_proxy connectors');
     if (!c.enabled) return;
     // auth null is passed on, so the engine reports it as missing in its own words.
-    const issues = validateConnectorConfig({ auth: c.auth, capabilities: c.capabilities, mappings: c.mappings });
-    if (issues.length > 0) throw ConnectorErrors.invalidConfig(issues);
+    const blocking = connectorProblems({ ...c, production: this.config.nodeEnv === 'production' }).filter((p) => p.blocksSave);
+    if (blocking.length > 0) throw ConnectorErrors.invalidConfig(blocking.map(({ path, message }) => ({ path, message })));
   }
 
   private checkProxyConfig(c: CheckedFields): void {

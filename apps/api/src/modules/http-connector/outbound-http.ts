@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { httpsRuleProblem } from '@gatehouse/mapping';
 import axios, { AxiosError, type AxiosResponse } from 'axios';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { forbiddenAddressReason, ipLiteralHost } from './address-policy.js';
@@ -131,12 +132,7 @@ export class OutboundHttp implements OnApplicationShutdown {
       : { keepAlive: false, ...(lookup ? { lookup } : {}) };
   }
 
-  /** Whether plain http may be used for an instance that asks for it. */
-  insecureHttpAllowed(instanceAllows: boolean): boolean {
-    return instanceAllows && this.config.nodeEnv !== 'production';
-  }
-
-  /** Checks the scheme and literal addresses before anything is sent. Throws TargetRefusedError. */
+  /** Checks the scheme (the shared HTTPS rule) and literal addresses before anything is sent. Throws TargetRefusedError. */
   checkTarget(rawUrl: string, allowInsecureHttp: boolean): URL {
     let url: URL;
     try {
@@ -144,17 +140,8 @@ export class OutboundHttp implements OnApplicationShutdown {
     } catch {
       throw new TargetRefusedError(`"${rawUrl}" is not an absolute URL.`);
     }
-    if (url.protocol === 'http:') {
-      if (!this.insecureHttpAllowed(allowInsecureHttp)) {
-        throw new TargetRefusedError(
-          this.config.nodeEnv === 'production'
-            ? `HTTPS is required: ${url.origin} uses plain http, which this server never allows in production.`
-            : `HTTPS is required: ${url.origin} uses plain http. Turn on allowInsecureHttp for this connector to call it (never honoured in production).`,
-        );
-      }
-    } else if (url.protocol !== 'https:') {
-      throw new TargetRefusedError(`Only https:// URLs can be called (got ${url.protocol}//).`);
-    }
+    const schemeProblem = httpsRuleProblem(url.href, { allowInsecureHttp, production: this.config.nodeEnv === 'production' });
+    if (schemeProblem) throw new TargetRefusedError(schemeProblem);
     if (url.username || url.password) throw new TargetRefusedError('URLs must not carry user:password@ credentials; configure them under auth.');
     const literal = ipLiteralHost(url.hostname);
     if (literal && !this.config.allowPrivateNetworkTargets) {

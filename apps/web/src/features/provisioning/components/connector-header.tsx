@@ -9,6 +9,8 @@ export function ConnectorHeader({ editor, onSave }: { editor: ConnectorEditor; o
   const { connector, dirty, blockers, liveProblems } = editor;
   const status = connectorStatus(connector);
   const syntaxOk = editor.capabilities.ok && editor.mappings.ok;
+  // Red: a save would be refused; yellow: only warnings, or problems of a disabled instance.
+  const badgeColor = !syntaxOk || liveProblems.some((p) => p.blocksSave) ? 'red' : liveProblems.length === 0 ? 'teal' : 'yellow';
   return (
     <Stack gap={6}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -22,7 +24,7 @@ export function ConnectorHeader({ editor, onSave }: { editor: ConnectorEditor; o
               {status.label}
             </Badge>
             <Tooltip label="Validation of the current editors, as you type" withArrow>
-              <Badge color={!syntaxOk ? 'red' : liveProblems.length === 0 ? 'teal' : editor.draft.enabled ? 'red' : 'yellow'} variant="dot" role="status">
+              <Badge color={badgeColor} variant="dot" role="status">
                 {!syntaxOk ? 'JSON syntax error' : liveProblems.length === 0 ? 'No problems' : problemCountLabel(liveProblems.length)}
               </Badge>
             </Tooltip>

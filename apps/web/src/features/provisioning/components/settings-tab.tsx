@@ -55,6 +55,7 @@ export function SettingsTab({ editor, onJump, onDeleted }: Props) {
             description="When your identity provider deactivates a user (active: false), delete the user in the connected app instead of updating it."
             checked={draft.deactivationAsDelete}
             onChange={(e) => change({ deactivationAsDelete: e.currentTarget.checked })}
+            error={messages.deactivationAsDelete}
           />
         )}
         <Switch

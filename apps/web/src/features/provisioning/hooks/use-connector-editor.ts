@@ -1,4 +1,5 @@
 import type { ConnectorResponse } from '@gatehouse/contracts';
+import type { ConnectorProblem } from '@gatehouse/mapping';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useUpdateConnector } from '../api/update-connector';
@@ -20,8 +21,8 @@ export function useConnectorEditor(connector: ConnectorResponse) {
 
   const state = useMemo(() => draftState(draft, connector), [draft, connector]);
 
-  /** Problems found in the draft as it stands (they only block saving while enabled). */
-  const liveProblems = useMemo<Problem[]>(() => draftProblems(connector.type, draft, state), [connector.type, draft, state]);
+  /** Problems found in the draft as it stands; `blocksSave` tells those a save refuses from warnings. */
+  const liveProblems = useMemo<ConnectorProblem[]>(() => draftProblems(connector, draft, state), [connector, draft, state]);
 
   const change = useCallback((patch: Partial<ConnectorDraft> | ((d: ConnectorDraft) => Partial<ConnectorDraft>)) => {
     setDraft((d) => ({ ...d, ...(typeof patch === 'function' ? patch(d) : patch) }));

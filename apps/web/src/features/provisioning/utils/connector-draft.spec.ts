@@ -68,14 +68,26 @@ describe('a SCIM proxy draft', () => {
 
   it('is checked for its URL and auth, not for capabilities or mappings', () => {
     const draft = draftFrom(proxy);
-    expect(draftProblems('scim_proxy', draft, draftState(draft, proxy))).toEqual([]);
+    const withSecret = { ...proxy, hasSecret: true };
+    expect(draftProblems(withSecret, draft, draftState(draft, withSecret))).toEqual([]);
     draft.scimBaseUrl = 'https://app.example.com/scim?tenant=1';
     draft.auth.type = 'basic';
-    expect(draftProblems('scim_proxy', draft, draftState(draft, proxy))).toEqual([
-      { path: 'scimBaseUrl', message: 'scimBaseUrl must not have a query string' },
-      { path: 'auth.basic_username', message: 'required' },
+    expect(draftProblems(withSecret, draft, draftState(draft, withSecret))).toEqual([
+      { path: 'scimBaseUrl', message: 'scimBaseUrl must not have a query string', blocksSave: true },
+      { path: 'auth.basic_username', message: 'required', blocksSave: false },
     ]);
     // The same draft as Custom HTTP is checked by the engine, which wants create_user's mapping.
-    expect(draftProblems('custom_http', draftFrom(saved), draftState(draftFrom(saved), saved)).map((p) => p.path)).toContain('mappings.create_user');
+    expect(draftProblems(saved, draftFrom(saved), draftState(draftFrom(saved), saved)).map((p) => p.path)).toContain('mappings.create_user');
+  });
+
+  it('applies the HTTPS rule to the base URL, as the save does, and warns when no secret is set', () => {
+    const draft = draftFrom(proxy);
+    draft.scimBaseUrl = 'http://app.example.com/scim/v2';
+    expect(draftProblems(proxy, draft, draftState(draft, proxy))).toEqual([
+      { path: 'scimBaseUrl', message: expect.stringMatching(/^HTTPS is required: http:\/\/app\.example\.com uses plain http/), blocksSave: true },
+      { path: 'api_token', message: expect.stringMatching(/^no secret set: auth type bearer needs one/), blocksSave: false },
+    ]);
+    draft.allowInsecureHttp = true;
+    expect(draftProblems(proxy, draft, draftState(draft, proxy)).map((p) => p.path)).toEqual(['api_token']);
   });
 });

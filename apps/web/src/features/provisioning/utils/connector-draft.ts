@@ -1,7 +1,7 @@
 // The instance page edits a draft of the whole connector (settings, capabilities JSON, mappings
 // JSON); these functions build it from the saved connector and say what a save would change.
 import { scimBaseUrlProblem, type ConnectorResponse, type UpdateConnectorRequest } from '@gatehouse/contracts';
-import { validateAuthConfig, validateConnectorConfig } from '@gatehouse/mapping';
+import { connectorProblems, httpsRuleProblem, missingSecretProblem, validateAuthConfig, type ConnectorProblem } from '@gatehouse/mapping';
 import { authToForm, formToAuth, type AuthFormValues } from './auth-settings';
 import { formatJson, parseJsonObject, sameJsonValue, type JsonParseResult } from './json-text';
 
@@ -79,16 +79,32 @@ export function draftState(draft: ConnectorDraft, saved: ConnectorResponse): Dra
 }
 
 /**
- * What the validation the API runs on save finds in the draft as it stands (it blocks saving only
- * while enabled). Custom HTTP: the engine's check of auth, capabilities and mappings. SCIM proxy:
- * the base URL's form, and the auth settings.
+ * What is wrong with the draft as it stands: what a save refuses (`blocksSave`) and what only
+ * warns. Custom HTTP: connectorProblems, the list the API's save checks. SCIM proxy: the base
+ * URL's form and the HTTPS rule (refused on every save), the auth settings (refused while enabled)
+ * and a missing secret. The browser does not know whether the server runs in production, where
+ * allowInsecureHttp is ignored: there only the refused save reports that.
  */
-export function draftProblems(type: ConnectorResponse['type'], draft: ConnectorDraft, state: DraftState): Array<{ path: string; message: string }> {
-  if (type === 'scim_proxy') {
+export function draftProblems(saved: ConnectorResponse, draft: ConnectorDraft, state: DraftState): ConnectorProblem[] {
+  const secret = missingSecretProblem(state.auth, saved.hasSecret);
+  if (saved.type === 'scim_proxy') {
     const url = draft.scimBaseUrl.trim();
-    const urlProblem = url === '' ? 'required' : scimBaseUrlProblem(url);
-    return [...(urlProblem ? [{ path: 'scimBaseUrl', message: urlProblem }] : []), ...validateAuthConfig(state.auth)];
+    const urlProblem = url === '' ? 'required' : (scimBaseUrlProblem(url) ?? httpsRuleProblem(url, { allowInsecureHttp: draft.allowInsecureHttp, production: false }));
+    return [
+      ...(urlProblem ? [{ path: 'scimBaseUrl', message: urlProblem, blocksSave: true }] : []),
+      ...validateAuthConfig(state.auth).map((issue) => ({ ...issue, blocksSave: draft.enabled })),
+      ...(secret ? [secret] : []),
+    ];
   }
   if (!state.capabilities.ok || !state.mappings.ok) return [];
-  return validateConnectorConfig({ auth: state.auth, capabilities: state.capabilities.value, mappings: state.mappings.value });
+  return connectorProblems({
+    enabled: draft.enabled,
+    auth: state.auth,
+    capabilities: state.capabilities.value,
+    mappings: state.mappings.value,
+    deactivationAsDelete: draft.deactivationAsDelete,
+    allowInsecureHttp: draft.allowInsecureHttp,
+    hasSecret: saved.hasSecret,
+    production: false,
+  });
 }

@@ -125,7 +125,8 @@ export function starterMapping(operation: CapabilityKey): Record<string, unknown
     url_template: 'https://',
     body_kind: method === 'GET' || method === 'DELETE' ? 'none' : 'json',
   };
-  if (mapping.body_kind === 'json') mapping.body_template = '{}';
+  // An empty JSON object; `{}` alone would be an empty placeholder, which templates refuse.
+  if (mapping.body_kind === 'json') mapping.body_template = '{ }';
   mapping.success_status = method === 'POST' ? [200, 201] : method === 'GET' ? [200] : [200, 204];
   if (reads) mapping.response_fields = operation.startsWith('list_') ? { items: '', id: 'id' } : { id: 'id' };
   return mapping;
