@@ -112,8 +112,9 @@ export class ReconcileAccounts {
     }
     const answer: Attempt<O> = await this.downstream.attempt(connector, operation, {});
     if (!answer.ok) throw failure(operation, answer);
+    const one = what.slice(0, -1);
     notes.push(
-      `${answer.result.length} ${what} read from one ${operation} answer. Gatehouse does not follow pages: if the application pages this list, only the first page is compared. Raise the page size in the ${operation} mapping's query_params so every ${what.slice(0, -1)} fits in one answer.`,
+      `${answer.result.length} ${answer.result.length === 1 ? one : what} read from one ${operation} answer. Gatehouse does not follow pages: if the application pages this list, only the first page is compared. Raise the page size in the ${operation} mapping's query_params so every ${one} fits in one answer.`,
     );
     return answer.result;
   }

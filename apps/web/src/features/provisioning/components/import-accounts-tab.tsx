@@ -96,10 +96,11 @@ function UsersReview({ users, onLink, busy }: { users: ReconcileUsers } & Review
           </Table.Tr>
         ))}
       </Section>
-      <Section title="Users only in the app" heading={`Only in the app (${users.onlyInApp.length})`} empty="Every app account is matched." headers={['App account', 'Email', 'Status']}>
+      <Section title="Users only in the app" heading={`Only in the app (${users.onlyInApp.length})`} empty="Every app account is matched." headers={['App account', 'Name', 'Email', 'Status']}>
         {users.onlyInApp.map((a) => (
           <Table.Tr key={a.id}>
-            <Table.Td>{accountCell(a.userName || a.displayName || a.id, a)}</Table.Td>
+            <Table.Td>{accountCell(a.userName || a.id, a)}</Table.Td>
+            <Table.Td>{a.displayName ?? '—'}</Table.Td>
             <Table.Td>{a.email ?? '—'}</Table.Td>
             <Table.Td>{a.active === undefined ? '—' : <Badge color={a.active ? 'teal' : 'gray'} variant="light">{a.active ? 'Active' : 'Inactive'}</Badge>}</Table.Td>
           </Table.Tr>
