@@ -175,6 +175,33 @@ describe('POST /api/connectors/{id}/reconcile and /reconcile/link (Import accoun
     expect(calls.at(-1)).toMatchObject({ operation: 'list_groups', status: 200, error: expect.any(String) });
   });
 
+  it("answers settings that keep the call from being made with a 400 naming the mapping, and an app it cannot reach with a 503", async () => {
+    const lists = jsonListMappings(app.baseUrl) as Record<string, Record<string, unknown>>;
+    const broken = await createScimConnector(admin, app, {
+      capabilities: { list_users: true, list_groups: false },
+      mappings: { list_users: { ...lists.list_users, url_template: `${app.baseUrl}/api/users/{scim_user_username}` } },
+    });
+    const misconfigured = await reconcile(admin, broken.id).expect(400);
+    expect(misconfigured.body.message).toMatch(/^The connector cannot run list_users as configured in Gatehouse: .*empty URL path segment.*Fix the list_users mapping or the connector's settings, then import again\.$/);
+    expect(misconfigured.body.details[0].path).toBe('mappings.list_users');
+    const closed = await createScimConnector(admin, app, {
+      capabilities: { list_users: true, list_groups: false },
+      mappings: { list_users: { ...lists.list_users, url_template: 'http://127.0.0.1:1/api/users' } },
+    });
+    const unreachable = await reconcile(admin, closed.id).expect(503);
+    expect(unreachable.body.message).toMatch(/^The application could not complete list_users: .*Nothing was compared; import again in a moment\.$/);
+  });
+
+  it('warns when the list mapping filters on a user it cannot know in an import', async () => {
+    // The JSON dialect's own list_users looks one userName up (as a retried create does).
+    const filtered = await createScimConnector(admin, app, { capabilities: { list_users: true, list_groups: false } });
+    const res = await reconcile(admin, filtered.id).expect(200);
+    expect(res.body.notes).toContain(
+      'The list_users mapping uses {scim_user_username}, which is empty here (an import looks nobody up): the application may have answered with fewer users than it has.',
+    );
+    expect(res.body.users.onlyInApp).toEqual([]);
+  });
+
   it('is for Custom HTTP connectors only', async () => {
     const proxy = await admin
       .post('/api/connectors')

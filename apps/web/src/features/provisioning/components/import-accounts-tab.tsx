@@ -1,4 +1,4 @@
-import type { AppAccount, AppGroup, ConnectorResponse, MatchedGroup, MatchedUser, ReconcileGroups, ReconcileScimGroup, ReconcileScimUser, ReconcileUsers } from '@gatehouse/contracts';
+import type { AppAccount, AppGroup, ConnectorResponse, MatchedGroup, MatchedUser, ReconcileGroups, ReconcileScimGroup, ReconcileUsers } from '@gatehouse/contracts';
 import { Alert, Badge, Button, Center, Code, Group, List, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconLink, IconRefresh } from '@tabler/icons-react';
@@ -8,6 +8,7 @@ import { useLinkAccount } from '../api/link-account';
 import { useReconcileAccounts } from '../api/reconcile-accounts';
 import { formatDateTime } from '../utils/connector-display';
 import { accountLabel, appGroupLabel, linkButtonLabel, linkState, pairReasonLabel } from '../utils/import-accounts';
+import { ScimUserName } from './scim-user-name';
 
 type Link = (target: { scimUserId?: string; scimGroupId?: string; downstreamId: string; name: string }) => void;
 
@@ -89,7 +90,7 @@ function UsersReview({ users, onLink, busy }: { users: ReconcileUsers } & Review
       <Section title="Matched users" heading={`Matched (${users.matched.length})`} empty="No app account matches a provisioned user." headers={['Provisioned user', 'App account', 'Matched by', 'Link']}>
         {users.matched.map((p) => (
           <Table.Tr key={p.scimUser.id}>
-            <Table.Td>{scimUserCell(p.scimUser)}</Table.Td>
+            <Table.Td><ScimUserName user={p.scimUser} /></Table.Td>
             <Table.Td>{accountCell(accountLabel(p.account), p.account)}</Table.Td>
             <Table.Td>{pairReasonLabel(p.reason)}</Table.Td>
             <Table.Td>{linkCell(p, p.scimUser.userName, () => onLink({ scimUserId: p.scimUser.id, downstreamId: p.account.id, name: p.scimUser.userName }), busy)}</Table.Td>
@@ -109,7 +110,7 @@ function UsersReview({ users, onLink, busy }: { users: ReconcileUsers } & Review
       <Section title="Users only in the identity provider" heading={`Only in the IdP (${users.onlyInIdp.length})`} empty="Every provisioned user has an app account." headers={['Provisioned user', 'Downstream id']}>
         {users.onlyInIdp.map((u) => (
           <Table.Tr key={u.id}>
-            <Table.Td>{scimUserCell(u)}</Table.Td>
+            <Table.Td><ScimUserName user={u} /></Table.Td>
             <Table.Td>
               <Text size="sm">{linkState(u.downstreamId)}</Text>
             </Table.Td>
@@ -185,20 +186,6 @@ function Section({ title, heading, empty, headers, children }: { title: string; 
   );
 }
 
-function scimUserCell(u: ReconcileScimUser) {
-  return (
-    <Stack gap={0}>
-      <Text size="sm" fw={500}>
-        {u.userName}
-      </Text>
-      {u.displayName && (
-        <Text size="xs" c="dimmed">
-          {u.displayName}
-        </Text>
-      )}
-    </Stack>
-  );
-}
 
 const scimGroupCell = (g: ReconcileScimGroup) => (
   <Text size="sm" fw={500}>
