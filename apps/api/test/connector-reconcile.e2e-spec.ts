@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { OutboundSettings } from '../src/modules/http-connector/outbound-settings.js';
 import { FakeDirectoryApp, jsonListMappings } from './support/scim-fake-app.js';
-import { GROUP_SCHEMA, createScimConnector, patchOp, scimCalls, scimClient, scimUser, type ScimClient, type ScimConnector } from './support/scim.js';
+import { APP_SECRET, GROUP_SCHEMA, createScimConnector, patchOp, scimCalls, scimClient, scimUser, type ScimClient, type ScimConnector } from './support/scim.js';
 import { signUpAdmin, startTestApp, type Admin, type TestApp } from './support/test-app.js';
 
 type Account = { id: string };
@@ -200,6 +200,17 @@ describe('POST /api/connectors/{id}/reconcile and /reconcile/link (Import accoun
       'The list_users mapping uses {scim_user_username}, which is empty here (an import looks nobody up): the application may have answered with fewer users than it has.',
     );
     expect(res.body.users.onlyInApp).toEqual([]);
+  });
+
+  it("masks the connector's secret in what the app lists", async () => {
+    const [leaky] = app.hold({ users: [{ email: 'leaky@example.com', userName: 'leaky', name: `token ${APP_SECRET}` }] }).users;
+    try {
+      const res = await reconcile().expect(200);
+      expect(JSON.stringify(res.body)).not.toContain(APP_SECRET);
+      expect(res.body.users.onlyInApp.find((a: Account) => a.id === leaky)).toMatchObject({ displayName: 'token ••••••' });
+    } finally {
+      app.users.delete(leaky!);
+    }
   });
 
   it('is for Custom HTTP connectors only', async () => {

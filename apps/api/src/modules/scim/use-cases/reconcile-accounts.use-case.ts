@@ -110,7 +110,7 @@ export class ReconcileAccounts {
         `The ${operation} mapping uses ${perResource.map((p) => `{${p}}`).join(', ')}, which is empty here (an import looks nobody up): the application may have answered with fewer ${what} than it has.`,
       );
     }
-    const answer: Attempt<O> = await this.downstream.attempt(connector, operation, {});
+    const answer: Attempt<O> = await this.downstream.attempt(connector, operation, {}, { shown: true });
     if (!answer.ok) throw failure(operation, answer);
     const one = what.slice(0, -1);
     notes.push(
