@@ -51,6 +51,14 @@ describe('route guards', () => {
     expect(found).toEqual(EXPECTED_NON_SESSION);
   });
 
+  it('the Import accounts routes (they call the app and change links) need the admin session', () => {
+    const reconcile = listRoutes(t.app).filter((r) => r.path.startsWith('/api/connectors/:id/reconcile'));
+    expect(reconcile.map((r) => `${r.method} ${r.path} ${r.kind}`).sort()).toEqual([
+      'POST /api/connectors/:id/reconcile session',
+      'POST /api/connectors/:id/reconcile/link session',
+    ]);
+  });
+
   it('every API route is described in the OpenAPI document at /api/docs-json', async () => {
     const res = await fetch(`${t.baseUrl}/api/docs-json`);
     const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };

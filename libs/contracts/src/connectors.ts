@@ -21,7 +21,8 @@ export const CONNECTOR_CALL_SOURCES = ['preview', 'test', 'scim'] as const;
 /** Shown instead of a credential in previews and test results. */
 export const SECRET_MASK = '••••••';
 
-const unknownFields = (accepted: string) => (issue: { code?: string; keys?: string[] }) =>
+/** The message for fields a strict request shape does not accept. */
+export const unknownFields = (accepted: string) => (issue: { code?: string; keys?: string[] }) =>
   issue.code === 'unrecognized_keys' ? `unknown field ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}: accepted fields are ${accepted}` : undefined;
 
 const jsonObject = (field: string) =>

@@ -10,3 +10,4 @@ export * from './ingest.js';
 export * from './scim-tokens.js';
 export * from './scim-directory.js';
 export * from './text.js';
+export * from './connector-reconcile.js';

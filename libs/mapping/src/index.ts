@@ -59,3 +59,12 @@ export {
   type UserMatchKeys,
   type UserMatchReason,
 } from './account-match.js';
+export {
+  reconcileUsers,
+  reconcileGroups,
+  type Linkable,
+  type Pair,
+  type Reconciliation,
+  type UserPairReason,
+  type GroupPairReason,
+} from './account-reconcile.js';

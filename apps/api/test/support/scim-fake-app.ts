@@ -13,7 +13,7 @@ type Failure = { status: number; body: string; contentType: string; times: numbe
  * dialects, JSON under /api and XML under /xml, recording every request. Tests make the next
  * calls of a route fail with `failNext`, and read the directory's state to check outcomes.
  *
- *   JSON: POST /api/users, GET|PATCH|DELETE /api/users/{id}, POST /api/groups,
+ *   JSON: POST|GET /api/users, GET|PATCH|DELETE /api/users/{id}, POST|GET /api/groups,
  *         PATCH|DELETE /api/groups/{id}, PUT /api/groups/{id}/members; errors {"error":{"message"}}
  *   XML:  POST /xml/users, PUT|DELETE /xml/users/{id}, POST /xml/groups,
  *         PUT|DELETE /xml/groups/{id}, PUT /xml/groups/{id}/members; errors <error><message/></error>
@@ -71,6 +71,24 @@ export class FakeDirectoryApp {
     this.failures.clear();
     this.delayMs = 0;
     this.lateMs = 0;
+  }
+
+  /**
+   * Accounts the app held before any provisioning (users by email, userName and name; groups by
+   * name), as an app being connected to an identity provider already does. Returns their ids.
+   */
+  hold(accounts: { users?: Array<Partial<Omit<AppUser, 'id'>> & { email: string }>; groups?: string[] }): { users: string[]; groups: string[] } {
+    const users = (accounts.users ?? []).map((u) => {
+      const user: AppUser = { id: this.nextId('u'), name: '', userName: '', active: true, ...u };
+      this.users.set(user.id, user);
+      return user.id;
+    });
+    const groups = (accounts.groups ?? []).map((name) => {
+      const group: AppGroup = { id: this.nextId('g'), name, members: [] };
+      this.groups.set(group.id, group);
+      return group.id;
+    });
+    return { users, groups };
   }
 
   private nextId(prefix: string): string {
@@ -156,6 +174,8 @@ export class FakeDirectoryApp {
         this.groups.set(group.id, group);
         return reply(201, { id: group.id, name: group.name });
       }
+      // list_groups: every group with its member count.
+      if (req.method === 'GET' && !id) return reply(200, { groups: [...this.groups.values()].map((g) => ({ id: g.id, name: g.name, size: g.members.length })) });
       const group = id ? this.groups.get(id) : undefined;
       if (!group) return notFound();
       if (sub === 'members' && req.method === 'PUT') {
@@ -327,6 +347,30 @@ export function jsonMappings(base: string): Record<string, unknown> {
       http_method: 'DELETE',
       url_template: `${base}/api/groups/{group_id}`,
       success_status: [204, 404],
+      error_message_path,
+    },
+  };
+}
+
+/**
+ * list_users and list_groups over the JSON dialect's whole directory (no filter), as an
+ * "Import accounts" review reads them: one answer each.
+ */
+export function jsonListMappings(base: string): Record<string, unknown> {
+  const error_message_path = 'error.message';
+  return {
+    list_users: {
+      http_method: 'GET',
+      url_template: `${base}/api/users`,
+      success_status: [200],
+      response_fields: { items: 'items', id: 'id', userName: 'userName', email: 'email', displayName: 'name', active: 'active' },
+      error_message_path,
+    },
+    list_groups: {
+      http_method: 'GET',
+      url_template: `${base}/api/groups`,
+      success_status: [200],
+      response_fields: { items: 'groups', id: 'id', name: 'name', member_count: 'size' },
       error_message_path,
     },
   };

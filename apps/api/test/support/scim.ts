@@ -15,6 +15,8 @@ export type ConnectorOptions = {
   capabilities?: Partial<Record<keyof typeof ALL_CAPABILITIES, boolean>>;
   deactivationAsDelete?: boolean;
   enabled?: boolean;
+  /** Mappings laid over the dialect's own (by operation). */
+  mappings?: Record<string, unknown>;
 };
 
 export type ScimConnector = { id: string; token: string; baseUrl: string };
@@ -36,7 +38,7 @@ export async function createScimConnector(admin: Admin, app: FakeDirectoryApp, o
       enabled: opts.enabled ?? true,
       auth: { type: 'bearer' },
       capabilities,
-      mappings: dialect === 'xml' ? xmlMappings(app.baseUrl) : jsonMappings(app.baseUrl),
+      mappings: { ...(dialect === 'xml' ? xmlMappings(app.baseUrl) : jsonMappings(app.baseUrl)), ...opts.mappings },
       deactivationAsDelete: opts.deactivationAsDelete ?? false,
       allowInsecureHttp: true,
     })

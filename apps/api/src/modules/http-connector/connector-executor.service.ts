@@ -40,6 +40,11 @@ export type ExecuteOptions = {
    * open; on the embedded database another connection would wait for it).
    */
   em?: EntityManager;
+  /**
+   * The values read are shown to an administrator (Import accounts): the secret is masked in
+   * them, as in a live test. Provisioning (source `scim`) otherwise uses them as the app sent them.
+   */
+  shown?: boolean;
 };
 
 export type ExecuteResult<O extends CapabilityKey = CapabilityKey> = {
@@ -213,7 +218,7 @@ export class ConnectorExecutor {
       try {
         resolved = readResponse(operation, prepared.mapping, { body: text, contentType }, context);
         // A live test shows what was read; provisioning needs the values as the app sent them.
-        if (opts.source !== 'scim') resolved = redactValue(resolved, knownSecrets);
+        if (opts.source !== 'scim' || opts.shown) resolved = redactValue(resolved, knownSecrets);
       } catch (err) {
         if (!(err instanceof MappingEngineError)) throw err;
         throw new DownstreamResponseError({

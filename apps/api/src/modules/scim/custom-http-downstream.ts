@@ -55,10 +55,13 @@ export class CustomHttpDownstream {
     return attempt.result;
   }
 
-  /** One call, its failure answered as a value with what it may have done in the app. */
-  async attempt<O extends CapabilityKey>(connector: Connector, operation: O, context: MappingContext): Promise<Attempt<O>> {
+  /**
+   * One call, its failure answered as a value with what it may have done in the app. `shown`:
+   * the values read go to an administrator's screen, so the secret is masked in them.
+   */
+  async attempt<O extends CapabilityKey>(connector: Connector, operation: O, context: MappingContext, options: { shown?: boolean } = {}): Promise<Attempt<O>> {
     try {
-      const result = await this.executor.execute(connector.companyId, connector, operation, context, { source: 'scim' });
+      const result = await this.executor.execute(connector.companyId, connector, operation, context, { source: 'scim', shown: options.shown });
       return { ok: true, result: result.resolved };
     } catch (err) {
       const mapping = (connector.mappings ?? {})[operation] as Partial<OperationMapping> | undefined;

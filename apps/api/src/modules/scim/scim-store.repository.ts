@@ -506,6 +506,40 @@ export class ScimStore {
     }
   }
 
+  // ---- links an administrator sets (Import accounts)
+
+  /**
+   * Holds the connector's links until the transaction ends (its row, FOR UPDATE), so two links
+   * of the same app account to different rows cannot both pass the check below.
+   */
+  async lockLinks(em: EntityManager, scope: ScimScope): Promise<void> {
+    await em.query('SELECT 1 FROM connectors WHERE id = $1 AND company_id = $2 FOR UPDATE', [scope.connectorId, scope.companyId]);
+  }
+
+  /** Another row of the connector already linked to `downstreamId` (its id and name), if any. */
+  async linkedElsewhere(em: EntityManager, table: PendingTable, scope: ScimScope, downstreamId: string, exceptId: string): Promise<{ id: string; name: string } | null> {
+    const { name } = NAME_COLUMNS[table];
+    const rows: Array<{ id: string; name: string }> = await em.query(
+      `SELECT t.id, t.${name} AS name FROM ${table} t WHERE t.company_id = $1 AND t.connector_id = $2 AND t.downstream_id = $3 AND t.id <> $4 ORDER BY t.created_at LIMIT 1`,
+      [scope.companyId, scope.connectorId, downstreamId, exceptId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Points a row at an account the app already has: later SCIM changes go to that id. Only a
+   * row with no write on its way to the app (false otherwise); the SCIM resource, its version and
+   * lastModified stay as they are (the identity provider changed nothing).
+   */
+  async setLink(em: EntityManager, table: PendingTable, scope: ScimScope, id: string, downstreamId: string): Promise<boolean> {
+    const rows = await queryPrepared(
+      em,
+      `UPDATE ${table} SET downstream_id = $4 WHERE id = $1 AND company_id = $2 AND connector_id = $3 AND pending_op IS NULL RETURNING id`,
+      [id, scope.companyId, scope.connectorId, downstreamId],
+    );
+    return rows.length === 1;
+  }
+
   /**
    * The connector's users matching `where` (parameters from $3 on, then those of `suffix`). Plain
    * SQL: these reads answer most identity-provider requests, and building them through the query

@@ -14,6 +14,8 @@ export const connectorKeys = {
   directoryOf: (id: string) => [...connectorKeys.all, 'directory', id] as const,
   scimUsers: (id: string, query: DirectoryQuery) => [...connectorKeys.directoryOf(id), 'users', query] as const,
   scimGroups: (id: string, query: DirectoryQuery) => [...connectorKeys.directoryOf(id), 'groups', query] as const,
+  /** The last "Import accounts" review of one connector. */
+  reconcile: (id: string) => [...connectorKeys.all, 'reconcile', id] as const,
 };
 
 export const connectorPath = (id: string) => `/api/connectors/${encodeURIComponent(id)}`;

@@ -11,6 +11,7 @@ import { ActivityTab } from './activity-tab';
 import { CapabilitiesTab } from './capabilities-tab';
 import type { FocusTarget } from './connector-focus';
 import { ConnectorHeader } from './connector-header';
+import { ImportAccountsTab } from './import-accounts-tab';
 import { MappingsTab } from './mappings-tab';
 import { PreviewTestTab } from './preview-test-tab';
 import { ScimConnectionTab } from './scim-connection-tab';
@@ -32,6 +33,7 @@ const TAB_LABELS: Record<ConnectorTab, string> = {
   mappings: 'Mappings',
   preview: 'Preview & Test',
   scim: 'SCIM connection',
+  import: 'Import accounts',
   activity: 'Activity',
 };
 
@@ -142,10 +144,15 @@ function ConnectorWorkspace({ connector, tab: asked, onTabChange, onDeleted }: O
             </Tabs.Panel>
           </>
         )}
-        {/* Shown only while open, so they load fresh each time: tokens and calls change outside this page. */}
+        {/* Shown only while open, so they load fresh each time: tokens, calls and the app's accounts change outside this page. */}
         <Tabs.Panel value="scim" pt="md">
           {tab === 'scim' && <ScimConnectionTab connector={connector} />}
         </Tabs.Panel>
+        {!proxy && (
+          <Tabs.Panel value="import" pt="md">
+            {tab === 'import' && <ImportAccountsTab connector={connector} />}
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="activity" pt="md">
           {tab === 'activity' && <ActivityTab connector={connector} />}
         </Tabs.Panel>

@@ -10,6 +10,7 @@ import { useScimGroups } from '../api/get-scim-groups';
 import { useScimUsers } from '../api/get-scim-users';
 import { formatDateTime } from '../utils/connector-display';
 import { pageCount, pageRange, type DirectoryQuery } from '../utils/scim-directory';
+import { ScimUserName } from './scim-user-name';
 
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 type Column<T> = { header: string; cell: (row: T) => ReactNode };
@@ -51,18 +52,7 @@ const downstreamCell = (row: { downstreamId: string | null }) =>
 const USER_COLUMNS: Column<ScimUserSummary>[] = [
   {
     header: 'User',
-    cell: (u) => (
-      <Stack gap={0}>
-        <Text size="sm" fw={500}>
-          {u.userName}
-        </Text>
-        {u.displayName && (
-          <Text size="xs" c="dimmed">
-            {u.displayName}
-          </Text>
-        )}
-      </Stack>
-    ),
+    cell: (u) => <ScimUserName user={u} />,
   },
   { header: 'Status', cell: (u) => <Badge color={u.active ? 'teal' : 'gray'} variant="light">{u.active ? 'Active' : 'Inactive'}</Badge> },
   { header: 'External ID', cell: (u) => <Text size="sm">{u.externalId ?? '—'}</Text> },

@@ -1,5 +1,6 @@
 // What the instance page offers for each connector type. A SCIM proxy forwards the identity
-// provider's requests to an app that speaks SCIM itself, so it has nothing to map or preview.
+// provider's requests to an app that speaks SCIM itself, so it has nothing to map, preview or
+// import (it keeps no copy of users and groups to compare).
 import type { ConnectorResponse } from '@gatehouse/contracts';
 import { CAPABILITY_KEYS } from '@gatehouse/mapping';
 import { CONNECTOR_TABS, type ConnectorTab } from './problem-location';

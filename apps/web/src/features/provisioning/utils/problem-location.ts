@@ -3,7 +3,7 @@
 // instance page each one belongs: which tab, which operation, which field.
 import { CAPABILITY_KEYS, MAPPING_FIELDS, isCapabilityKey, type CapabilityKey } from '@gatehouse/mapping';
 
-export const CONNECTOR_TABS = ['settings', 'capabilities', 'mappings', 'preview', 'scim', 'activity'] as const;
+export const CONNECTOR_TABS = ['settings', 'capabilities', 'mappings', 'preview', 'scim', 'import', 'activity'] as const;
 export type ConnectorTab = (typeof CONNECTOR_TABS)[number];
 
 export type Problem = { path: string; message: string };
