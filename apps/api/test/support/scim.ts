@@ -1,3 +1,4 @@
+import type { IdpProfile } from '@gatehouse/contracts';
 import request from 'supertest';
 import { ALL_CAPABILITIES, jsonMappings, xmlMappings, type FakeDirectoryApp } from './scim-fake-app.js';
 import type { Admin, TestApp } from './test-app.js';
@@ -15,6 +16,11 @@ export type ConnectorOptions = {
   capabilities?: Partial<Record<keyof typeof ALL_CAPABILITIES, boolean>>;
   deactivationAsDelete?: boolean;
   enabled?: boolean;
+  /**
+   * `entra` unless given: most suites replay Entra ID's and Microsoft's sequences, which expect a
+   * PATCH answered 204. `null` sends no idpProfile, so the connector gets the product's default.
+   */
+  idpProfile?: IdpProfile | null;
 };
 
 export type ScimConnector = { id: string; token: string; baseUrl: string };
@@ -39,6 +45,7 @@ export async function createScimConnector(admin: Admin, app: FakeDirectoryApp, o
       mappings: dialect === 'xml' ? xmlMappings(app.baseUrl) : jsonMappings(app.baseUrl),
       deactivationAsDelete: opts.deactivationAsDelete ?? false,
       allowInsecureHttp: true,
+      ...(opts.idpProfile === null ? {} : { idpProfile: opts.idpProfile ?? 'entra' }),
     })
     .expect(201);
   const id = created.body.id as string;
