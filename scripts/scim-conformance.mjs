@@ -308,7 +308,8 @@ function expectStatus(what, res, status) {
 
 /**
  * Signs up an admin, creates an enabled Custom HTTP connector with every user and group
- * capability mapped to the stub, sets its secret and issues a SCIM token.
+ * capability mapped to the stub, sets its secret and issues a SCIM token. Its IdP profile is
+ * `entra`: Microsoft's collection expects a PATCH answered 204 No Content.
  */
 export async function setUpScimConnector(productUrl, stubUrl) {
   const signup = await call(productUrl, 'POST', '/api/auth/signup', {
@@ -323,7 +324,7 @@ export async function setUpScimConnector(productUrl, stubUrl) {
     'create connector',
     await call(productUrl, 'POST', '/api/connectors', {
       headers: admin,
-      body: { name: 'SCIM stub directory', enabled: true, auth: { type: 'bearer' }, capabilities, mappings: stubMappings(stubUrl), deactivationAsDelete: false, allowInsecureHttp: true },
+      body: { name: 'SCIM stub directory', enabled: true, auth: { type: 'bearer' }, capabilities, mappings: stubMappings(stubUrl), deactivationAsDelete: false, allowInsecureHttp: true, idpProfile: 'entra' },
     }),
     201,
   );

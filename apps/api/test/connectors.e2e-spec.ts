@@ -50,13 +50,14 @@ describe('/api/connectors (instances, secret, copy)', () => {
       mappings: {},
       deactivationAsDelete: false,
       allowInsecureHttp: false,
+      idpProfile: 'generic',
       hasSecret: false,
       lastCallAt: null,
       lastError: null,
     });
     expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Object.keys(res.body).sort()).toEqual(
-      ['allowInsecureHttp', 'auth', 'capabilities', 'createdAt', 'deactivationAsDelete', 'enabled', 'hasSecret', 'id', 'lastCallAt', 'lastError', 'mappings', 'name', 'scimBaseUrl', 'type', 'updatedAt'].sort(),
+      ['allowInsecureHttp', 'auth', 'capabilities', 'createdAt', 'deactivationAsDelete', 'enabled', 'hasSecret', 'id', 'idpProfile', 'lastCallAt', 'lastError', 'mappings', 'name', 'scimBaseUrl', 'type', 'updatedAt'].sort(),
     );
   });
 

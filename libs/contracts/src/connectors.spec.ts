@@ -3,6 +3,7 @@ import {
   createConnectorRequestSchema,
   listConnectorCallsQuerySchema,
   listScimResourcesQuerySchema,
+  patchAnswersWithResource,
   scimBaseUrlProblem,
   testConnectorRequestSchema,
   updateConnectorRequestSchema,
@@ -21,7 +22,21 @@ describe('connector contracts', () => {
       deactivationAsDelete: false,
       allowInsecureHttp: false,
       scimBaseUrl: null,
+      idpProfile: 'generic',
     });
+  });
+
+  it('takes an IdP profile on create and update, naming the accepted ones otherwise', () => {
+    expect(createConnectorRequestSchema.parse({ name: 'x', idpProfile: 'entra' }).idpProfile).toBe('entra');
+    expect(updateConnectorRequestSchema.parse({ idpProfile: 'okta' })).toEqual({ idpProfile: 'okta' });
+    const wrong = updateConnectorRequestSchema.safeParse({ idpProfile: 'azure' });
+    expect(zodIssuesToDetails(wrong.error!.issues)).toEqual([{ path: 'idpProfile', message: 'idpProfile must be one of entra, okta, generic' }]);
+  });
+
+  it('answers PATCH with the resource except under the entra profile', () => {
+    expect(patchAnswersWithResource('entra')).toBe(false);
+    expect(patchAnswersWithResource('okta')).toBe(true);
+    expect(patchAnswersWithResource('generic')).toBe(true);
   });
 
   it('needs scimBaseUrl for a SCIM proxy, and only there', () => {

@@ -18,6 +18,34 @@ export const CONNECTOR_NAME_MAX_LENGTH = 100;
 export const CONNECTOR_OPERATIONS = CAPABILITY_KEYS;
 export type ConnectorOperation = CapabilityKey;
 export const CONNECTOR_CALL_SOURCES = ['preview', 'test', 'scim'] as const;
+
+/**
+ * How a Custom HTTP connector answers its identity provider's successful SCIM PATCH (RFC 7644
+ * §3.5.2 allows 204 No Content or 200 with the resource; PUT is always 200 with the resource):
+ * `entra` 204, what Entra ID and Microsoft's reference collection expect; `okta` and `generic`
+ * 200 with the resource, what Okta's guide shows and the answer every client can read.
+ */
+export const IDP_PROFILES = ['entra', 'okta', 'generic'] as const;
+export type IdpProfile = (typeof IDP_PROFILES)[number];
+/** 200 with the resource is read by every client, including those that also accept 204. */
+export const DEFAULT_IDP_PROFILE: IdpProfile = 'generic';
+
+/** Whether a successful PATCH is answered 200 with the resource (else 204 No Content). */
+export function patchAnswersWithResource(profile: IdpProfile): boolean {
+  switch (profile) {
+    case 'entra':
+      return false;
+    case 'okta':
+    case 'generic':
+      return true;
+    default: {
+      const unreachable: never = profile;
+      return unreachable;
+    }
+  }
+}
+
+const idpProfile = z.enum(IDP_PROFILES, { error: `idpProfile must be one of ${IDP_PROFILES.join(', ')}` });
 /** Shown instead of a credential in previews and test results. */
 export const SECRET_MASK = '••••••';
 
@@ -72,7 +100,7 @@ const scimBaseUrl = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const CONNECTOR_FIELDS = 'name, type, enabled, auth, capabilities, mappings, deactivationAsDelete, allowInsecureHttp, scimBaseUrl';
+const CONNECTOR_FIELDS = 'name, type, enabled, auth, capabilities, mappings, deactivationAsDelete, allowInsecureHttp, scimBaseUrl, idpProfile';
 
 export const createConnectorRequestSchema = z.strictObject(
   {
@@ -89,6 +117,8 @@ export const createConnectorRequestSchema = z.strictObject(
     allowInsecureHttp: flag('allowInsecureHttp').default(false),
     /** scim_proxy only (and required there): the app's SCIM 2.0 base URL the IdP's requests go to. */
     scimBaseUrl: scimBaseUrl.nullable().default(null),
+    /** custom_http: how SCIM PATCH is answered (see IDP_PROFILES); a proxy passes on the app's own answers. */
+    idpProfile: idpProfile.default(DEFAULT_IDP_PROFILE),
   },
   { error: unknownFields(CONNECTOR_FIELDS) },
 ).superRefine((value, ctx) => {
@@ -112,8 +142,9 @@ export const updateConnectorRequestSchema = z.strictObject(
     allowInsecureHttp: flag('allowInsecureHttp').optional(),
     /** scim_proxy only; cannot be removed from a proxy. */
     scimBaseUrl: scimBaseUrl.optional(),
+    idpProfile: idpProfile.optional(),
   },
-  { error: unknownFields('name, enabled, auth, capabilities, mappings, deactivationAsDelete, allowInsecureHttp, scimBaseUrl (type cannot change)') },
+  { error: unknownFields('name, enabled, auth, capabilities, mappings, deactivationAsDelete, allowInsecureHttp, scimBaseUrl, idpProfile (type cannot change)') },
 );
 export type UpdateConnectorRequest = z.infer<typeof updateConnectorRequestSchema>;
 
@@ -144,6 +175,7 @@ export const connectorResponseSchema = z.object({
   allowInsecureHttp: z.boolean(),
   /** The app's SCIM base URL (scim_proxy); null for other types. */
   scimBaseUrl: z.string().nullable(),
+  idpProfile: z.enum(IDP_PROFILES),
   /** Whether a secret is stored; the secret itself is never returned. */
   hasSecret: z.boolean(),
   /**

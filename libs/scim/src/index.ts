@@ -69,5 +69,5 @@ export {
   type SchemaDocument,
   type ServiceProviderConfigOptions,
 } from './discovery.js';
-export { normalizeGroupInput, normalizeUserInput, primaryEmail } from './resource-input.js';
+export { flattenCoreSchema, normalizeGroupInput, normalizeUserInput, primaryEmail } from './resource-input.js';
 export { checkTextLimits, SCIM_TEXT_LIMITS } from './text-limits.js';

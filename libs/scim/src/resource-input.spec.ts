@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { SCHEMA_ENTERPRISE_USER, SCHEMA_GROUP, SCHEMA_USER, ScimError, normalizeGroupInput, normalizeUserInput, primaryEmail } from './index.js';
+import { SCHEMA_ENTERPRISE_USER, SCHEMA_GROUP, SCHEMA_USER, ScimError, flattenCoreSchema, normalizeGroupInput, normalizeUserInput, primaryEmail } from './index.js';
 
 const ENT = SCHEMA_ENTERPRISE_USER;
 
@@ -101,6 +101,55 @@ describe('normalizeGroupInput', () => {
 
   it('accepts an empty member list', () => {
     expect(normalizeGroupInput({ displayName: 'Empty', members: [] })).toEqual({ schemas: [SCHEMA_GROUP], displayName: 'Empty' });
+  });
+});
+
+describe('core attributes nested under the core schema URN', () => {
+  it('reads a user whose core attributes are all under the User URN, extensions beside it', () => {
+    const user = normalizeUserInput({
+      schemas: [SCHEMA_USER, ENT],
+      [SCHEMA_USER]: { userName: 'nested@example.com', active: 'True', name: { givenName: 'Nes' } },
+      [ENT]: { department: 'Ops' },
+    });
+    expect(user).toEqual({
+      schemas: [SCHEMA_USER, ENT],
+      userName: 'nested@example.com',
+      active: true,
+      name: { givenName: 'Nes' },
+      [ENT]: { department: 'Ops' },
+    });
+  });
+
+  it('matches the URN in any case and mixes nested with top-level attributes', () => {
+    const user = normalizeUserInput({ displayName: 'Top', [SCHEMA_USER.toUpperCase()]: { userName: 'mixed' } });
+    expect(user).toEqual({ schemas: [SCHEMA_USER], userName: 'mixed', displayName: 'Top' });
+  });
+
+  it('reads a group nested under the Group URN', () => {
+    expect(normalizeGroupInput({ [SCHEMA_GROUP]: { displayName: 'Nested', members: [{ value: 'u-1' }] } })).toEqual({
+      schemas: [SCHEMA_GROUP],
+      displayName: 'Nested',
+      members: [{ value: 'u-1' }],
+    });
+  });
+
+  it('refuses an attribute given at both levels with different values, naming it', () => {
+    const err = inputError(() => normalizeUserInput({ userName: 'a', [SCHEMA_USER]: { UserName: 'b' } }));
+    expect(err.status).toBe(400);
+    expect(err.scimType).toBe('invalidValue');
+    expect(err.message).toContain('"UserName" is sent both at the top level and under');
+    expect(normalizeUserInput({ userName: 'same', [SCHEMA_USER]: { userName: 'same' } }).userName).toBe('same');
+  });
+
+  it('refuses a URN value that is not an object', () => {
+    const err = inputError(() => normalizeUserInput({ [SCHEMA_USER]: 'bob' }));
+    expect(err.scimType).toBe('invalidSyntax');
+    expect(err.message).toContain('must be an object of User attributes');
+  });
+
+  it('leaves a body without the core URN as it is', () => {
+    const body = { userName: 'x', [ENT]: { department: 'd' } };
+    expect(flattenCoreSchema(body, 'User')).toBe(body);
   });
 });
 

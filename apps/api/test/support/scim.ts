@@ -1,3 +1,4 @@
+import type { IdpProfile } from '@gatehouse/contracts';
 import request from 'supertest';
 import { ALL_CAPABILITIES, jsonMappings, xmlMappings, type FakeDirectoryApp } from './scim-fake-app.js';
 import type { Admin, TestApp } from './test-app.js';
@@ -17,6 +18,11 @@ export type ConnectorOptions = {
   enabled?: boolean;
   /** Mappings laid over the dialect's own (by operation). */
   mappings?: Record<string, unknown>;
+  /**
+   * `entra` unless given: most suites replay Entra ID's and Microsoft's sequences, which expect a
+   * PATCH answered 204. `null` sends no idpProfile, so the connector gets the product's default.
+   */
+  idpProfile?: IdpProfile | null;
 };
 
 export type ScimConnector = { id: string; token: string; baseUrl: string };
@@ -41,6 +47,7 @@ export async function createScimConnector(admin: Admin, app: FakeDirectoryApp, o
       mappings: { ...(dialect === 'xml' ? xmlMappings(app.baseUrl) : jsonMappings(app.baseUrl)), ...opts.mappings },
       deactivationAsDelete: opts.deactivationAsDelete ?? false,
       allowInsecureHttp: true,
+      ...(opts.idpProfile === null ? {} : { idpProfile: opts.idpProfile ?? 'entra' }),
     })
     .expect(201);
   const id = created.body.id as string;

@@ -15,6 +15,7 @@ export const toConnectorResponse = (c: Connector): ConnectorResponse => ({
   deactivationAsDelete: c.deactivationAsDelete,
   allowInsecureHttp: c.allowInsecureHttp,
   scimBaseUrl: c.scimBaseUrl,
+  idpProfile: c.idpProfile,
   hasSecret: c.secretCiphertext !== null,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),

@@ -73,6 +73,7 @@ export class HttpConnectorService {
       deactivationAsDelete: input.deactivationAsDelete,
       allowInsecureHttp: input.allowInsecureHttp,
       scimBaseUrl: input.scimBaseUrl,
+      idpProfile: input.idpProfile,
     };
     this.checkConfig(draft);
     const saved = await this.uniqueName(input.name, () => this.withinCap(companyId, (repo) => repo.save(repo.create({ ...draft, secretCiphertext: null }))));
@@ -99,6 +100,7 @@ export class HttpConnectorService {
         if (input.deactivationAsDelete !== undefined) row.deactivationAsDelete = input.deactivationAsDelete;
         if (input.allowInsecureHttp !== undefined) row.allowInsecureHttp = input.allowInsecureHttp;
         if (input.scimBaseUrl !== undefined) row.scimBaseUrl = input.scimBaseUrl;
+        if (input.idpProfile !== undefined) row.idpProfile = input.idpProfile;
         this.checkConfig(row);
         // An OAuth client secret only ever went to the token endpoint; under any other type it
         // would go to the app itself. (Between the other types the secret keeps its servers, and
@@ -151,6 +153,7 @@ export class HttpConnectorService {
             deactivationAsDelete: source.deactivationAsDelete,
             allowInsecureHttp: source.allowInsecureHttp,
             scimBaseUrl: source.scimBaseUrl,
+            idpProfile: source.idpProfile,
             secretCiphertext: null,
           }),
         ),

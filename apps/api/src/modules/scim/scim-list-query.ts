@@ -1,3 +1,4 @@
+import { patchAnswersWithResource, type IdpProfile } from '@gatehouse/contracts';
 import { extractSimpleEquality, parseFilter, parsePagination, type FilterNode, type Pagination, type ProjectionOptions } from '@gatehouse/scim';
 
 // Reading the query string of SCIM reads (RFC 7644 §3.4.2): filter, paging and attribute
@@ -38,6 +39,14 @@ export function readProjection(query: Query): ProjectionOptions {
 /** Whether the caller asked for a particular shape of the resource (attributes or excludedAttributes). */
 export const asksForAttributes = (projection: ProjectionOptions): boolean =>
   projection.attributes !== undefined || projection.excludedAttributes !== undefined;
+
+/**
+ * Whether a successful PATCH is answered 200 with the resource rather than 204: by the
+ * connector's IdP profile, or because the request names attributes or excludedAttributes,
+ * which asks for the resource (RFC 7644 §3.5.2).
+ */
+export const patchAnswersWith = (profile: IdpProfile, projection: ProjectionOptions): boolean =>
+  patchAnswersWithResource(profile) || asksForAttributes(projection);
 
 /** Throws the library's 400 invalidFilter / invalidValue ScimErrors for a bad filter or page. */
 export function readListQuery(query: Query): ListQuery {

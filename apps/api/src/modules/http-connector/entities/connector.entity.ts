@@ -1,4 +1,4 @@
-import type { ConnectorType } from '@gatehouse/contracts';
+import type { ConnectorType, IdpProfile } from '@gatehouse/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type { ConnectorType };
@@ -42,6 +42,10 @@ export class Connector {
   /** scim_proxy: the app's SCIM 2.0 base URL the identity provider's requests are forwarded to. */
   @Column({ name: 'scim_base_url', type: 'text', nullable: true })
   scimBaseUrl: string | null;
+
+  /** How SCIM PATCH is answered to the identity provider (IDP_PROFILES in @gatehouse/contracts). */
+  @Column({ name: 'idp_profile', type: 'text', default: 'generic' })
+  idpProfile: IdpProfile;
 
   /** AES-256-GCM, see SecretsService; bound to this row's id. */
   @Column({ name: 'secret_ciphertext', type: 'text', nullable: true })

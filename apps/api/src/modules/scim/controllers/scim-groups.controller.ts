@@ -42,7 +42,7 @@ export class ScimGroupsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a group with a PatchOp; 204, or 200 with the group when attributes/excludedAttributes are given' })
+  @ApiOperation({ summary: 'Change a group with a PatchOp; 200 with the group, or 204 under the entra IdP profile unless attributes/excludedAttributes are given' })
   async patch(
     @CurrentScim() ctx: ScimRequestContext,
     @Param('id') id: string,

@@ -42,7 +42,7 @@ export class ScimUsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a user with a PatchOp; 204, or 200 with the user when attributes/excludedAttributes are given' })
+  @ApiOperation({ summary: 'Change a user with a PatchOp; 200 with the user, or 204 under the entra IdP profile unless attributes/excludedAttributes are given' })
   async patch(
     @CurrentScim() ctx: ScimRequestContext,
     @Param('id') id: string,

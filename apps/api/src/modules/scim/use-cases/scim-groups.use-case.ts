@@ -8,7 +8,7 @@ import { CustomHttpDownstream } from '../custom-http-downstream.js';
 import { ScimDownstreamLookup } from '../scim-downstream-lookup.js';
 import type { ScimGroup } from '../entities/scim-group.entity.js';
 import type { ScimRequestContext } from '../scim-context.js';
-import { asksForAttributes, groupLookup, projectionDropsMembers, type ListQuery } from '../scim-list-query.js';
+import { groupLookup, patchAnswersWith, projectionDropsMembers, type ListQuery } from '../scim-list-query.js';
 import { groupForPatch, sameJson, storedAttributes, toGroupResource, type JsonObject, type MemberView } from '../scim-resource.mapper.js';
 import { ScimStore, isUniqueViolation, type ScimScope, type StoredMember } from '../scim-store.repository.js';
 import { ScimErrors } from '../scim.errors.js';
@@ -161,15 +161,15 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
   }
 
   /**
-   * Answered 204 No Content (what Entra ID expects; Okta accepts it) unless the request names
-   * attributes or excludedAttributes, which asks for the group in a 200.
+   * Answered 200 with the group, or 204 No Content under the `entra` IdP profile (what Entra ID
+   * expects) unless the request names attributes or excludedAttributes, which asks for the group.
    */
   async patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject | null> {
     assertServing(ctx.connector);
     const { row, members } = await this.change(ctx, input.id, async (current) =>
       checkTextLimits((await runInSlices(applyPatchInSteps(current, input.body, { resourceType: 'Group' }))).resource),
     );
-    if (!asksForAttributes(input.projection)) return null;
+    if (!patchAnswersWith(ctx.connector.idpProfile, input.projection)) return null;
     return project(toGroupResource(row, members, ctx.baseUrl), input.projection, 'Group');
   }
 

@@ -8,7 +8,7 @@ import { CustomHttpDownstream } from '../custom-http-downstream.js';
 import { ScimDownstreamLookup } from '../scim-downstream-lookup.js';
 import type { ScimUser } from '../entities/scim-user.entity.js';
 import type { ScimRequestContext } from '../scim-context.js';
-import { asksForAttributes, userLookup, type ListQuery } from '../scim-list-query.js';
+import { patchAnswersWith, userLookup, type ListQuery } from '../scim-list-query.js';
 import { mergeResolvedUser, sameJson, storedAttributes, toUserResource, userForPatch, type JsonObject } from '../scim-resource.mapper.js';
 import { ScimStore, isUniqueViolation } from '../scim-store.repository.js';
 import { isActive, planUserChange } from '../scim-user-plan.js';
@@ -143,9 +143,9 @@ export class ScimUsersUseCase implements ScimUsersPort {
   }
 
   /**
-   * Answered 204 No Content, like a group PATCH (Entra ID and Microsoft's reference collection
-   * expect it; Okta accepts it), unless the request names attributes or excludedAttributes,
-   * which asks for the user in a 200 (RFC 7644 §3.5.2).
+   * Answered 200 with the user, or 204 No Content under the `entra` IdP profile (what Entra ID
+   * and Microsoft's reference collection expect) unless the request names attributes or
+   * excludedAttributes, which asks for the user (RFC 7644 §3.5.2).
    */
   async patch(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject | null> {
     assertServing(ctx.connector);
@@ -153,7 +153,7 @@ export class ScimUsersUseCase implements ScimUsersPort {
       next: checkTextLimits((await runInSlices(applyPatchInSteps(userForPatch(row), input.body, { resourceType: 'User' }))).resource),
       patch: input.body as Record<string, unknown>,
     }));
-    return asksForAttributes(input.projection) ? user : null;
+    return patchAnswersWith(ctx.connector.idpProfile, input.projection) ? user : null;
   }
 
   /**

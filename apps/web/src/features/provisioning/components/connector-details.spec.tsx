@@ -36,6 +36,7 @@ const connector = (over: Partial<ConnectorResponse> = {}): ConnectorResponse => 
   deactivationAsDelete: false,
   allowInsecureHttp: false,
   scimBaseUrl: null,
+  idpProfile: 'generic',
   hasSecret: true,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',

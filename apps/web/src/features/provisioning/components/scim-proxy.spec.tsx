@@ -22,6 +22,7 @@ const base: ConnectorResponse = {
   deactivationAsDelete: false,
   allowInsecureHttp: false,
   scimBaseUrl: 'https://wiki.example.com/scim/v2',
+  idpProfile: 'generic',
   hasSecret: true,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',

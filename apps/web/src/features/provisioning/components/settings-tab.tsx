@@ -1,9 +1,11 @@
+import type { IdpProfile } from '@gatehouse/contracts';
 import type { AuthType } from '@gatehouse/mapping';
-import { Button, Divider, Fieldset, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Divider, Fieldset, Group, Radio, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
 import type { ConnectorEditor } from '../hooks/use-connector-editor';
 import { AUTH_FIELDS, AUTH_TYPE_OPTIONS, SECRET_LABELS } from '../utils/auth-settings';
+import { IDP_PROFILE_OPTIONS } from '../utils/idp-profile-options';
 import { locateProblem, settingsMessages, type Problem } from '../utils/problem-location';
 import { DeleteConnectorModal } from './delete-connector-modal';
 import { ProblemList } from './problem-list';
@@ -11,7 +13,7 @@ import { SecretField } from './secret-field';
 
 type Props = { editor: ConnectorEditor; onJump: (problem: Problem) => void; onDeleted: () => void };
 
-/** Settings: name, switches, the SCIM base URL of a proxy, authentication and the write-only secret. */
+/** Settings: name, switches, the IdP profile, the SCIM base URL of a proxy, authentication and the write-only secret. */
 export function SettingsTab({ editor, onJump, onDeleted }: Props) {
   const { draft, change, connector } = editor;
   const proxy = connector.type === 'scim_proxy';
@@ -65,6 +67,22 @@ export function SettingsTab({ editor, onJump, onDeleted }: Props) {
           onChange={(e) => change({ allowInsecureHttp: e.currentTarget.checked })}
         />
       </Stack>
+
+      {!proxy && (
+        <Radio.Group
+          label="IdP profile"
+          description="How SCIM PATCH requests from your identity provider are answered. Both answers are allowed by the SCIM standard; some identity providers accept only one."
+          value={draft.idpProfile}
+          onChange={(v) => change({ idpProfile: v as IdpProfile })}
+          error={messages.idpProfile}
+        >
+          <Stack gap="xs" mt="xs">
+            {IDP_PROFILE_OPTIONS.map((option) => (
+              <Radio key={option.value} value={option.value} label={option.label} description={option.description} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      )}
 
       <Fieldset legend="Authentication" radius="md">
         <Stack>

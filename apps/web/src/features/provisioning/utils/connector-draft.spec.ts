@@ -13,6 +13,7 @@ const saved: ConnectorResponse = {
   deactivationAsDelete: false,
   allowInsecureHttp: false,
   scimBaseUrl: null,
+  idpProfile: 'generic',
   hasSecret: false,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
@@ -41,6 +42,15 @@ describe('draftState', () => {
       changes: { name: 'HR app v2', enabled: true, auth: { type: 'basic', basic_username: 'svc' }, mappings: { create_user: { http_method: 'POST' } } },
     });
     expect(draftState(draft, saved).changes).not.toHaveProperty('capabilities');
+  });
+
+  it('sends a changed IdP profile, and nothing once it is set back', () => {
+    const draft = draftFrom(saved);
+    expect(draft.idpProfile).toBe('generic');
+    draft.idpProfile = 'entra';
+    expect(draftState(draft, saved)).toMatchObject({ dirty: true, changes: { idpProfile: 'entra' } });
+    draft.idpProfile = 'generic';
+    expect(draftState(draft, saved)).toMatchObject({ dirty: false, changes: {} });
   });
 
   it('cannot save JSON with a syntax error or an empty name, and says so', () => {

@@ -1,6 +1,6 @@
 // The instance page edits a draft of the whole connector (settings, capabilities JSON, mappings
 // JSON); these functions build it from the saved connector and say what a save would change.
-import { scimBaseUrlProblem, type ConnectorResponse, type UpdateConnectorRequest } from '@gatehouse/contracts';
+import { scimBaseUrlProblem, type ConnectorResponse, type IdpProfile, type UpdateConnectorRequest } from '@gatehouse/contracts';
 import { connectorProblems, httpsRuleProblem, missingSecretProblem, validateAuthConfig, type ConnectorProblem } from '@gatehouse/mapping';
 import { authToForm, formToAuth, type AuthFormValues } from './auth-settings';
 import { formatJson, parseJsonObject, sameJsonValue, type JsonParseResult } from './json-text';
@@ -15,6 +15,8 @@ export type ConnectorDraft = {
   mappingsText: string;
   /** SCIM proxy only: where the identity provider's requests are forwarded. */
   scimBaseUrl: string;
+  /** Custom HTTP: how SCIM PATCH is answered to the identity provider. */
+  idpProfile: IdpProfile;
 };
 
 export function draftFrom(connector: ConnectorResponse): ConnectorDraft {
@@ -27,6 +29,7 @@ export function draftFrom(connector: ConnectorResponse): ConnectorDraft {
     capabilitiesText: formatJson(connector.capabilities),
     mappingsText: formatJson(connector.mappings),
     scimBaseUrl: connector.scimBaseUrl ?? '',
+    idpProfile: connector.idpProfile,
   };
 }
 
@@ -54,6 +57,7 @@ export function draftState(draft: ConnectorDraft, saved: ConnectorResponse): Dra
   if (draft.enabled !== saved.enabled) changes.enabled = draft.enabled;
   if (draft.deactivationAsDelete !== saved.deactivationAsDelete) changes.deactivationAsDelete = draft.deactivationAsDelete;
   if (draft.allowInsecureHttp !== saved.allowInsecureHttp) changes.allowInsecureHttp = draft.allowInsecureHttp;
+  if (draft.idpProfile !== saved.idpProfile) changes.idpProfile = draft.idpProfile;
   // Untouched empty auth fields must not count as a change: compare what would be saved.
   if (!sameJsonValue(auth, saved.auth === null ? null : formToAuth(authToForm(saved.auth)))) changes.auth = auth;
   if (saved.type === 'scim_proxy') {
