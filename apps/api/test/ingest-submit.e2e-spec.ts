@@ -93,6 +93,27 @@ describe('POST /external/v2/integration/:integrationId/context/:contextKey', () 
     });
   });
 
+  describe('properties the schema does not define', () => {
+    it('are accepted and stored as sent, and the answer warns about each, naming the likely intended property', async () => {
+      const data = employees(3).map((r, i) => {
+        if (i !== 1) return r;
+        const { employee_name, ...rest } = r;
+        return { ...rest, employe_name: employee_name, shoe_size: 42 };
+      });
+      const res = await push(t, key, integrationId, 'list_employees', { data }).expect(200);
+      expect(res.body).toMatchObject({ accepted: 3, warningCount: 2 });
+      expect(res.body.warnings).toEqual([
+        { index: 1, path: 'employe_name', message: 'is not in the schema; did you mean `employee_name`?' },
+        { index: 1, path: 'shoe_size', message: 'is not in the schema, so it is stored but no check or monitoring reads it' },
+      ]);
+      const stored = await a.get(`/api/integrations/${integrationId}/contexts/list_employees/records`).expect(200);
+      expect(stored.body.items[1].data).toEqual(data[1]);
+      // Validate says the same of the same body, and still calls it valid.
+      const checked = await a.post(`/api/integrations/${integrationId}/contexts/list_employees/validate`).attach('file', Buffer.from(JSON.stringify({ data })), 'employees.json').expect(200);
+      expect(checked.body).toEqual({ valid: true, recordCount: 3, errorCount: 0, errors: [], warningCount: 2, warnings: res.body.warnings });
+    });
+  });
+
   describe('refused bodies', () => {
     let target: string;
     beforeAll(async () => {

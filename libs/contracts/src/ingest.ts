@@ -30,6 +30,13 @@ export const ingestAcceptedResponseSchema = z.object({
   /** Records stored; 0 is a valid submission ("this context now has no records"). */
   accepted: z.number().int(),
   receivedAt: z.string(),
+  /**
+   * Present when records carry properties the schema does not define (most often a typo:
+   * "is not in the schema; did you mean `employee_name`?"). They are stored as sent; counted in
+   * full, the first INGEST_MAX_ERRORS listed.
+   */
+  warningCount: z.number().int().optional(),
+  warnings: z.array(validationErrorSchema).optional(),
 });
 export type IngestAcceptedResponse = z.infer<typeof ingestAcceptedResponseSchema>;
 

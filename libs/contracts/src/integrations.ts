@@ -218,5 +218,8 @@ export const validationResultSchema = z.object({
   /** Every problem found; `errors` lists at most VALIDATION_MAX_ERRORS of them. */
   errorCount: z.number().int(),
   errors: z.array(validationErrorSchema),
+  /** Present when records carry properties the schema does not define (see the push answer); they do not make a file invalid. */
+  warningCount: z.number().int().optional(),
+  warnings: z.array(validationErrorSchema).optional(),
 });
 export type ValidationResultResponse = z.infer<typeof validationResultSchema>;

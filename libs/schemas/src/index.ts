@@ -17,5 +17,6 @@ export {
   type TextOrigin,
 } from './validation/json-location.js';
 export * from './validation/validator.js';
+export { closestProperty } from './validation/unknown-properties.js';
 export * from './sample/sample.js';
 export type { SamplePerson } from './sample/sample-data.js';

@@ -5,6 +5,7 @@ import { recordKeyOf, type JsonSchema } from '../json-schema.js';
 import { compileWith, createAjv } from './ajv-instance.js';
 import { parseJsonWithLocation } from './json-location.js';
 import { errorMessage, errorPath, isRedundantError } from './messages.js';
+import { UnknownPropertyCheck } from './unknown-properties.js';
 
 /** One problem in a submission. `index` is the record's position in `data`, null for the body. */
 export interface ValidationError {
@@ -24,6 +25,12 @@ export interface ValidationResult {
   readonly errorCount: number;
   /** The first maxErrors problems, in record order. */
   readonly errors: ValidationError[];
+  /**
+   * Present when some record has properties the schema does not define (likely typos): they do
+   * not make the records invalid. Counted in full; the first maxErrors listed.
+   */
+  readonly warningCount?: number;
+  readonly warnings?: ValidationError[];
 }
 
 export interface ValidateOptions {
@@ -64,12 +71,14 @@ export function formatValidationError(error: ValidationError): string {
 export class RecordValidator {
   /** Property whose value must be unique within one submission, or null. */
   readonly recordKey: string | null;
+  private readonly unknownProperties: UnknownPropertyCheck | null;
 
   constructor(
     readonly schema: JsonSchema,
     private readonly validateFn: ValidateFunction,
   ) {
     this.recordKey = recordKeyOf(schema);
+    this.unknownProperties = UnknownPropertyCheck.for(schema);
   }
 
   isValid(record: unknown): boolean {
@@ -97,7 +106,7 @@ export class RecordValidator {
    * errors, order and duplicate checks as validateRecords over all of them.
    */
   startValidation(options: ValidateOptions = {}): RecordsValidation {
-    return new RecordsValidation(this.validateFn, options.checkDuplicates === false ? null : this.recordKey, normaliseMaxErrors(options.maxErrors));
+    return new RecordsValidation(this.validateFn, options.checkDuplicates === false ? null : this.recordKey, normaliseMaxErrors(options.maxErrors), this.unknownProperties);
   }
 
   /** Records whose record key repeats an earlier record's, each naming the earlier index. */
@@ -142,13 +151,20 @@ export class RecordsValidation {
   // also keeps "1" and 1 apart.
   private readonly firstIndexByKey: Map<unknown, number> | null;
   private readonly errors: ValidationError[] = [];
+  private readonly warnings: ValidationError[] = [];
   private count = 0;
   private problems = 0;
+  private warningTotal = 0;
+  private readonly warn = (warning: ValidationError) => {
+    this.warningTotal++;
+    if (this.warnings.length < this.maxErrors) this.warnings.push(warning);
+  };
 
   constructor(
     private readonly validate: ValidateFunction,
     private readonly key: string | null,
     private readonly maxErrors: number,
+    private readonly unknownProperties: UnknownPropertyCheck | null = null,
   ) {
     this.firstIndexByKey = key === null ? null : new Map<unknown, number>();
   }
@@ -188,11 +204,13 @@ export class RecordsValidation {
         }
       }
     }
+    this.unknownProperties?.check(record, index, this.warn);
     return this.problems === before;
   }
 
   result(): ValidationResult {
-    return { valid: this.problems === 0, recordCount: this.count, errorCount: this.problems, errors: this.errors.slice() };
+    const result = { valid: this.problems === 0, recordCount: this.count, errorCount: this.problems, errors: this.errors.slice() };
+    return this.warningTotal === 0 ? result : { ...result, warningCount: this.warningTotal, warnings: this.warnings.slice() };
   }
 }
 

@@ -21,7 +21,7 @@ const NOWHERE: RecordBatchSink = { add: (_batch, _start, done) => done(), discar
 export async function checkRecordsBytes(
   validator: RecordValidator,
   chunks: Iterable<Uint8Array>,
-): Promise<{ refusal: IngestRefusal | null; recordCount: number } | 'not-utf8'> {
+): Promise<{ refusal: IngestRefusal | null; recordCount: number; warnings: ReturnType<IngestRecords['warnings']> } | 'not-utf8'> {
   const records = new IngestRecords(validator, NOWHERE, Number.MAX_SAFE_INTEGER, PIECE_BYTES);
   const json = new IngestJsonStream(records);
   // Streaming: a character split between two pieces is completed by the next one.
@@ -49,5 +49,5 @@ export async function checkRecordsBytes(
   const last = decode();
   if (last === null) return 'not-utf8';
   json.write(last);
-  return { refusal: records.refusal(json.end()), recordCount: records.recordCount };
+  return { refusal: records.refusal(json.end()), recordCount: records.recordCount, warnings: records.warnings() };
 }

@@ -1,5 +1,5 @@
 import { INGEST_MAX_ERRORS, INGEST_MAX_RECORD_DEPTH } from '@gatehouse/contracts';
-import { checkRequestBodyShape, type RecordsValidation, type RecordValidator } from '@gatehouse/schemas';
+import { checkRequestBodyShape, type RecordsValidation, type RecordValidator, type ValidationError } from '@gatehouse/schemas';
 import { findUnstorableText, SUSPECT_ESCAPE } from './ingest-body-reader.js';
 import type { IngestJsonHandler, IngestJsonResult } from './ingest-json-stream.js';
 import { findUnusableNumber, hasOutOfRangeNumber, LONG_RECORD_TEXT, type UnusableNumber } from './ingest-number-range.js';
@@ -99,6 +99,12 @@ export class IngestRecords implements IngestJsonHandler {
   /** The records not yet passed on (in the form of a batch), and the index of the first. */
   rest(): { batch: Buffer; start: number } {
     return this.batches.rest();
+  }
+
+  /** Properties the schema does not define (likely typos), counted; they never refuse a record. */
+  warnings(): { warningCount: number; warnings: ValidationError[] } | null {
+    const { warningCount, warnings } = this.validation.result();
+    return warningCount === undefined || warnings === undefined ? null : { warningCount, warnings };
   }
 
   /** Why the body is refused, once all of it has been read; null when it is accepted. */

@@ -127,6 +127,7 @@ export class SubmitEvidence {
       context: submission.contextKey,
       accepted: records.recordCount,
       receivedAt: receivedAt.toISOString(),
+      ...(records.warnings() ?? {}),
     };
     try {
       await writer.finish({ recordCount: records.recordCount, rest: records.rest(), bodyBytes: wireBytes, bodySha256: sha256, idempotencyKey, response });

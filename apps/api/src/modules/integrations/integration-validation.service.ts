@@ -35,12 +35,15 @@ export class IntegrationValidationService {
     const checked = await checkRecordsBytes(getRecordValidator(context.schema), input.chunks);
     if (checked === 'not-utf8') return fail(NOT_UTF8);
     const { refusal, recordCount } = checked;
-    if (refusal === null) return { valid: true, recordCount, errorCount: 0, errors: [] };
+    // Likely typos: what the push answer lists as warnings, never a reason to refuse.
+    const warnings = checked.warnings === null ? {} : { warningCount: checked.warnings.warningCount, warnings: checked.warnings.warnings.slice(0, VALIDATION_MAX_ERRORS) };
+    if (refusal === null) return { valid: true, recordCount, errorCount: 0, errors: [], ...warnings };
     return {
       valid: false,
       recordCount: refusal.recordCount,
       errorCount: refusal.errorCount,
       errors: refusal.errors.slice(0, VALIDATION_MAX_ERRORS),
+      ...warnings,
     };
   }
 }

@@ -12,6 +12,20 @@ describe('ValidationResult', () => {
     expect(screen.queryByRole('table')).toBeNull();
   });
 
+  it('lists properties the schema does not define as warnings beside a valid verdict', () => {
+    renderWithProviders(
+      <ValidationResult
+        fileName="employees.json"
+        result={{ valid: true, recordCount: 3, errorCount: 0, errors: [], warningCount: 1, warnings: [{ index: 1, path: 'employe_name', message: 'is not in the schema; did you mean `employee_name`?' }] }}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toContain('employees.json is valid');
+    expect(screen.getByText('1 warning: a property not in the schema')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Validation warnings' });
+    expect(within(table).getByText('employe_name')).toBeTruthy();
+    expect(within(table).getByText('is not in the schema; did you mean `employee_name`?')).toBeTruthy();
+  });
+
   it('lists each problem by record index and field with the total count', () => {
     renderWithProviders(
       <ValidationResult

@@ -1,9 +1,46 @@
 import type { ValidationResultResponse } from '@gatehouse/contracts';
 import { Alert, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
-import { errorRows, invalidSummary, truncationNote, validSummary } from '../utils/validation-display';
+import { errorRows, invalidSummary, truncationNote, validSummary, warningSummary } from '../utils/validation-display';
 
-/** The outcome of checking one file: a green "valid" alert, or the problems by record and field. */
+/** Properties the schema does not define: accepted, but most often a typo worth fixing before the push. */
+function PropertyWarnings({ result }: { result: ValidationResultResponse }) {
+  if (!result.warningCount || !result.warnings) return null;
+  const shown = result.warnings.length < result.warningCount ? ` Showing the first ${result.warnings.length}.` : '';
+  return (
+    <Stack gap="xs">
+      <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={warningSummary(result.warningCount)}>
+        These properties are not in the schema. They are stored as sent, but no check reads them: a misspelt name leaves the real field empty.{shown}
+      </Alert>
+      <Table.ScrollContainer minWidth={480} mah={240}>
+        <Table striped withTableBorder stickyHeader fz="sm" aria-label="Validation warnings">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={120}>Record</Table.Th>
+              <Table.Th w={180}>Property</Table.Th>
+              <Table.Th>Warning</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {errorRows(result.warnings).map((row) => (
+              <Table.Tr key={row.key}>
+                <Table.Td>{row.record}</Table.Td>
+                <Table.Td>
+                  <Text span ff="monospace" size="sm">
+                    {row.field}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{row.problem}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+/** The outcome of checking one file: a green "valid" alert, or the problems by record and field; warnings either way. */
 export function ValidationResult({ result, fileName, note }: { result: ValidationResultResponse; fileName: string; note?: string | null }) {
   if (result.valid) {
     return (
@@ -11,6 +48,7 @@ export function ValidationResult({ result, fileName, note }: { result: Validatio
         <Alert color="green" icon={<IconCircleCheck aria-hidden />} title={`${fileName} is valid`} role="status">
           {validSummary(result.recordCount)}
         </Alert>
+        <PropertyWarnings result={result} />
         {note && (
           <Text size="xs" c="dimmed">
             {note}
@@ -59,6 +97,7 @@ export function ValidationResult({ result, fileName, note }: { result: Validatio
           {truncated}
         </Text>
       )}
+      <PropertyWarnings result={result} />
     </Stack>
   );
 }

@@ -7,6 +7,11 @@ export function validSummary(recordCount: number): string {
   return `All records are valid: ${plural(recordCount, 'record')} checked.`;
 }
 
+/** `1 warning: a property not in the schema` / `3 warnings: properties not in the schema`. */
+export function warningSummary(count: number): string {
+  return count === 1 ? '1 warning: a property not in the schema' : `${count} warnings: properties not in the schema`;
+}
+
 /** `3 problems found in 2 records.` (records counted from the listed errors). */
 export function invalidSummary(result: ValidationResultResponse): string {
   const records = new Set(result.errors.filter((e) => e.index !== null).map((e) => e.index)).size;
