@@ -10,6 +10,7 @@ import { ConnectorChangeNotify1763940000000 } from './1763940000000-connector-ch
 import { ScimPendingWrites1763950000000 } from './1763950000000-scim-pending-writes.js';
 import { IngestRawJson1763952000000 } from './1763952000000-ingest-raw-json.js';
 import { StripAuthSecrets1763956000000 } from './1763956000000-strip-auth-secrets.js';
+import { ConnectorCallDetail1764900200000 } from './1764900200000-connector-call-detail.js';
 
 /** Every migration, oldest first. A new table or column means a new file here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   ScimPendingWrites1763950000000,
   IngestRawJson1763952000000,
   StripAuthSecrets1763956000000,
+  ConnectorCallDetail1764900200000,
 ];

@@ -4,6 +4,7 @@ import { SecretsModule } from '../../common/secrets/secrets.module.js';
 import { ConnectorExecutor } from '../http-connector/connector-executor.service.js';
 import { ConnectorCall } from '../http-connector/entities/connector-call.entity.js';
 import { HttpConnectorModule } from '../http-connector/http-connector.module.js';
+import { ProvisionOnDemandController } from './controllers/provision-on-demand.controller.js';
 import { ScimDirectoryController } from './controllers/scim-directory.controller.js';
 import { ScimDiscoveryController } from './controllers/scim-discovery.controller.js';
 import { ScimFallbackController } from './controllers/scim-fallback.controller.js';
@@ -25,6 +26,7 @@ import { ScimProviders } from './scim-providers.js';
 import { ScimStore } from './scim-store.repository.js';
 import { ScimTokenGuard } from './scim-token.guard.js';
 import { ScimTokenService } from './scim-token.service.js';
+import { ProvisionOnDemandUseCase } from './use-cases/provision-on-demand.use-case.js';
 import { ScimGroupsUseCase } from './use-cases/scim-groups.use-case.js';
 import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
 
@@ -35,7 +37,7 @@ import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ScimToken, ScimUser, ScimGroup, ScimGroupMember, ConnectorCall]), HttpConnectorModule, SecretsModule],
-  controllers: [ScimTokenController, ScimDirectoryController, ScimDiscoveryController, ScimUsersController, ScimGroupsController, ScimFallbackController],
+  controllers: [ScimTokenController, ScimDirectoryController, ProvisionOnDemandController, ScimDiscoveryController, ScimUsersController, ScimGroupsController, ScimFallbackController],
   providers: [
     ScimTokenService,
     ScimTokenGuard,
@@ -48,6 +50,7 @@ import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
     CustomHttpDownstream,
     ScimUsersUseCase,
     ScimGroupsUseCase,
+    ProvisionOnDemandUseCase,
     ScimDownstreamLookup,
     ScimPendingSweep,
     ScimProviders,
