@@ -28,7 +28,7 @@ import {
   OAuthTokenError,
   type MaskedRequest,
 } from './http-connector.errors.js';
-import { MASK, firstBytes, maskBody, maskHeaders, maskUrl, redactSecrets } from './masking.js';
+import { MASK, firstBytes, maskBody, maskHeaders, maskUrl, redactSecrets, sentSecretValues } from './masking.js';
 import { OAuthTokenCache, type CachedToken } from './oauth-token-cache.js';
 import { OutboundHttp, type OutboundResponse } from './outbound-http.js';
 import { OutboundSettings } from './outbound-settings.js';
@@ -260,7 +260,7 @@ export class ConnectorExecutor {
           attempts: attempts || response?.attempts || 1,
           error: failure ? redactSecrets(failure.message, knownSecrets) : null,
           source: opts.source,
-          detail: this.detail(prepared.masked.headers, prepared.body, response, knownSecrets, auth),
+          detail: this.detail(prepared.url, prepared.masked.headers, prepared.body, response, knownSecrets, auth),
           scimUserId: opts.subject?.scimUserId ?? null,
           scimGroupId: opts.subject?.scimGroupId ?? null,
         },
@@ -345,7 +345,7 @@ export class ConnectorExecutor {
           attempts: attempts || 1,
           error,
           source: opts.source,
-          detail: this.detail(shownHeaders, request.body?.toString('utf8'), response, knownSecrets, auth),
+          detail: this.detail(request.url, shownHeaders, request.body?.toString('utf8'), response, knownSecrets, auth),
           scimUserId: opts.subject?.scimUserId ?? null,
           scimGroupId: opts.subject?.scimGroupId ?? null,
         },
@@ -436,21 +436,24 @@ export class ConnectorExecutor {
    * cut at the shown size so a secret cut in two cannot slip through.
    */
   private detail(
+    url: string,
     requestHeaders: Record<string, string>,
     requestBody: string | undefined,
     response: OutboundResponse | undefined,
-    secrets: readonly (string | undefined)[],
+    knownSecrets: readonly (string | undefined)[],
     auth: AuthConfig | undefined,
   ): CallDetail {
     const extra = auth ? [authHeaderName(auth)] : [];
+    // What was masked by name in the request is masked wherever an echo puts it.
+    const hidden = [...knownSecrets, ...sentSecretValues(url, requestHeaders, requestBody, extra)];
     const contentTypeOf = (h: Record<string, string>) => Object.entries(h).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
-    const request = requestBody === undefined ? undefined : this.bounded(maskBody(requestBody, contentTypeOf(requestHeaders), secrets));
-    const answer = response ? this.bounded(maskBody(response.body.toString('utf8'), contentTypeOf(response.headers), secrets)) : undefined;
+    const request = requestBody === undefined ? undefined : this.bounded(maskBody(requestBody, contentTypeOf(requestHeaders), hidden));
+    const answer = response ? this.bounded(maskBody(response.body.toString('utf8'), contentTypeOf(response.headers), hidden)) : undefined;
     return {
-      requestHeaders: maskHeaders(requestHeaders, secrets, extra),
+      requestHeaders: maskHeaders(requestHeaders, hidden, extra),
       requestBody: request?.text ?? null,
       requestBodyTruncated: request?.truncated ?? false,
-      responseHeaders: response ? maskHeaders(response.headers, secrets, extra) : null,
+      responseHeaders: response ? maskHeaders(response.headers, hidden, extra) : null,
       responseBody: answer?.text ?? null,
       responseBodyTruncated: answer?.truncated ?? false,
     };
@@ -514,7 +517,7 @@ export class ConnectorExecutor {
           error,
           source: opts.source,
           // The client secret (form field) and the token (JSON field) are masked by name as well.
-          detail: this.detail(headers, form.toString(), response, [secret], undefined),
+          detail: this.detail(auth.oauth_token_url, headers, form.toString(), response, [secret], undefined),
           scimUserId: opts.subject?.scimUserId ?? null,
           scimGroupId: opts.subject?.scimGroupId ?? null,
         },

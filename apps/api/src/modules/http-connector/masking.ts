@@ -180,6 +180,41 @@ export function maskBody(text: string, contentType: string | undefined, secrets:
   return redacted;
 }
 
+/**
+ * The values a request carries in places masked by name (credential-looking headers, JSON and
+ * form fields, URL query parameters), as they were sent: an app that echoes the request back
+ * may hold them anywhere in its answer, so they are masked there too (redactSecrets).
+ */
+export function sentSecretValues(url: string, headers: Record<string, string>, body: string | undefined, extraHeaderNames: readonly string[] = []): string[] {
+  const values: string[] = [];
+  const extra = new Set(extraHeaderNames.map((n) => n.toLowerCase()));
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (SECRET_HEADER_NAMES.has(lower) || extra.has(lower) || SECRET_FIELD_NAME.test(lower)) values.push(value.replace(/^(Bearer|Basic|Digest|Token)\s+/i, ''));
+  }
+  const queryAt = url.indexOf('?');
+  if (queryAt >= 0) {
+    for (const [name, value] of new URLSearchParams(url.slice(queryAt + 1).split('#')[0])) if (SECRET_QUERY_NAME.test(name)) values.push(value);
+  }
+  if (body !== undefined) {
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) {
+          if (looksSecret(k) && typeof v === 'string') values.push(v);
+          else collect(v);
+        }
+      }
+    };
+    try {
+      collect(JSON.parse(body));
+    } catch {
+      for (const [name, value] of new URLSearchParams(body)) if (looksSecret(name)) values.push(value);
+    }
+  }
+  return values.filter((v) => v !== '' && v !== MASK);
+}
+
 /** The first `maxBytes` of a text, cut on a character boundary. */
 export function firstBytes(text: string, maxBytes: number): { text: string; truncated: boolean } {
   const buf = Buffer.from(text, 'utf8');
