@@ -1,5 +1,5 @@
 import type { ProvisionUserResponse } from '@gatehouse/contracts';
-import { Accordion, Alert, Badge, Button, Code, Group, JsonInput, Modal, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Code, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
@@ -52,7 +52,7 @@ export function ProvisionOnDemandModal({ connectorId, initialUser, onClose }: { 
   };
 
   return (
-    <Modal opened onClose={onClose} title="Provision on demand" size="xl">
+    <Modal opened onClose={onClose} title="Provision on demand" size="xl" closeButtonProps={{ 'aria-label': 'Close provision on demand' }}>
       <Stack>
         <Text size="sm" c="dimmed">
           Runs one user through the same path as your identity provider&apos;s requests: a new userName is created in the app, a known one is
@@ -83,7 +83,17 @@ export function ProvisionOnDemandModal({ connectorId, initialUser, onClose }: { 
             nothingFoundMessage={users.isPending ? 'Loading…' : 'No provisioned user matches'}
           />
         ) : (
-          <JsonInput label="SCIM user (JSON)" value={typed} onChange={setTyped} autosize minRows={8} maxRows={18} error={typedError} />
+          <Textarea
+            label="SCIM user (JSON)"
+            description="Its userName decides: a new one is created, a known one updated."
+            value={typed}
+            onChange={(e) => setTyped(e.currentTarget.value)}
+            autosize
+            minRows={8}
+            maxRows={18}
+            error={typedError}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          />
         )}
         <Group justify="flex-end">
           <Button onClick={submit} loading={run.isPending} disabled={mode === 'pick' && !picked}>
