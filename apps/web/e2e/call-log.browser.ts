@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { expectCount, signUpInBrowser } from './support/browser';
-import { createEchoConnector, startEchoingApp } from './support/connector-setup';
+import { createEchoConnector, pickSegment, useEchoingApp } from './support/connector-setup';
 import { useProductInBrowser } from './support/product-in-browser';
 
 const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const APP_KEY = 'app-key-call-log-3c9d1e';
 
-async function pickSegment(page: Page, control: string, label: string) {
-  await page.getByLabel(control).locator('label').filter({ hasText: new RegExp(`^${label}$`) }).click();
-}
-
 describe('Provisioning › call log in the browser', () => {
   const session = useProductInBrowser();
-  let app: Awaited<ReturnType<typeof startEchoingApp>>;
-  beforeAll(async () => {
-    app = await startEchoingApp();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const echo = useEchoingApp();
 
   it('opens a call to its masked request and answer, filters by status class and SCIM user, loads older calls, and links a provisioned user to its calls', async () => {
     const { page } = session.browser;
+    const { app } = echo;
     await signUpInBrowser(page, { company: 'Call Log Co' });
     const c = await createEchoConnector(page, app.url, 'HR app', APP_KEY);
     const scim = (path: string, body: unknown) =>

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { expectCount, signUpInBrowser } from './support/browser';
-import { createEchoConnector, startEchoingApp } from './support/connector-setup';
+import { createEchoConnector, pickSegment, useEchoingApp } from './support/connector-setup';
 import { useProductInBrowser } from './support/product-in-browser';
 
 const APP_KEY = 'app-key-on-demand-8e2f4a';
-
-async function pickSegment(page: Page, control: string, label: string) {
-  await page.getByLabel(control).locator('label').filter({ hasText: new RegExp(`^${label}$`) }).click();
-}
 
 /** Replaces the whole text of a field the way a person pasting would. */
 async function replaceText(page: Page, label: string, text: string) {
@@ -20,16 +16,11 @@ async function replaceText(page: Page, label: string, text: string) {
 
 describe('Provisioning › provision on demand in the browser', () => {
   const session = useProductInBrowser();
-  let app: Awaited<ReturnType<typeof startEchoingApp>>;
-  beforeAll(async () => {
-    app = await startEchoingApp();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const echo = useEchoingApp();
 
   it('creates a typed user, updates a picked one, and shows a refusal, each with its calls and SCIM answer, all in the call log', async () => {
     const { page } = session.browser;
+    const { app } = echo;
     await signUpInBrowser(page, { company: 'On Demand Co' });
     const c = await createEchoConnector(page, app.url, 'Payroll app', APP_KEY);
     await page.goto(`/provisioning/${c.id}/activity`);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from '@jest/globals';
 import type { Page } from 'playwright-core';
 
 export type Seen = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
@@ -91,4 +92,23 @@ export async function createEchoConnector(page: Page, appUrl: string, name: stri
   if (enabled.status !== 200) throw new Error(`not enabled: ${JSON.stringify(enabled.body)}`);
   const token = await apiInPage<{ token: string; baseUrl: string }>(page, 'POST', `/api/connectors/${id}/scim-token`);
   return { id, token: token.body.token, scimPath: new URL(token.body.baseUrl).pathname };
+}
+
+/** Picks an option of a segmented control by its visible label (the radio itself is visually hidden). */
+export async function pickSegment(page: Page, control: string, label: string) {
+  await page.getByLabel(control).locator('label').filter({ hasText: new RegExp(`^${label}$`) }).click();
+}
+
+export type EchoingApp = Awaited<ReturnType<typeof startEchoingApp>>;
+
+/** The echoing app for the enclosing describe block; read `.app` inside tests. */
+export function useEchoingApp(): { app: EchoingApp } {
+  const holder = {} as { app: EchoingApp };
+  beforeAll(async () => {
+    holder.app = await startEchoingApp();
+  });
+  afterAll(async () => {
+    await holder.app?.close();
+  });
+  return holder;
 }
