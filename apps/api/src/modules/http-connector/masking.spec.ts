@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { MASK, firstBytes, maskBody, maskHeaders, maskUrl, redactSecrets, secretForms } from './masking.js';
+import { MASK, firstBytes, maskBody, maskHeaders, maskUrl, redactSecrets, secretForms, sentSecretValues } from './masking.js';
 
 describe('maskUrl', () => {
   it('removes userinfo', () => {
@@ -103,5 +103,19 @@ describe('firstBytes', () => {
   it('cuts at a character boundary', () => {
     expect(firstBytes('aé', 2)).toEqual({ text: 'a', truncated: true });
     expect(firstBytes('ab', 2)).toEqual({ text: 'ab', truncated: false });
+  });
+});
+
+describe('sentSecretValues', () => {
+  it('collects what the request carried in places masked by name, so an echo of them is masked too', () => {
+    const values = sentSecretValues(
+      'https://app.example.com/x?access_token=qs-secret&page=2',
+      { Authorization: 'Bearer tok-123', 'X-Tenant-Key': 'k-456', Accept: 'application/json' },
+      '{"user":{"password":"pw-789","email":"a@b.c"}}',
+      ['X-Tenant-Key'],
+    );
+    expect(values.sort()).toEqual(['k-456', 'pw-789', 'qs-secret', 'tok-123']);
+    expect(sentSecretValues('https://x', {}, 'client_id=app&client_secret=cs-1')).toEqual(['cs-1']);
+    expect(redactSecrets('echo: pw-789', values)).toBe(`echo: ${MASK}`);
   });
 });
