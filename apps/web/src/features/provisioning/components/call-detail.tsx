@@ -67,10 +67,16 @@ export function CallDetailView({ call }: { call: ConnectorCallDetailResponse }) 
       )}
       <Stack gap={4}>
         <Title order={5}>Request</Title>
-        <RequestView
-          label="Request"
-          request={{ method: call.method, url: call.url, headers: call.request?.headers ?? {}, body: call.request?.body ?? null }}
-        />
+        {call.request ? (
+          <RequestView label="Request" request={{ method: call.method, url: call.url, headers: call.request.headers, body: call.request.body }} />
+        ) : (
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <Badge variant="light" radius="sm" style={{ flexShrink: 0 }}>
+              {call.method}
+            </Badge>
+            <Code style={{ wordBreak: 'break-all' }}>{call.url}</Code>
+          </Group>
+        )}
         {call.request?.bodyTruncated && (
           <Text size="xs" c="dimmed">
             Body cut at 64 kB.
