@@ -85,7 +85,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     if (!holder) return BUSY; // deleted meanwhile: claim again
     if (holder.pendingOp !== 'create') throw ScimErrors.groupNameTaken(group.displayName);
     if (!(await this.store.takeOver(em, TABLE, ctx.scope, holder.id, lease))) return BUSY;
-    const found = await this.lookup.group(ctx.connector, holder.displayName);
+    const found = await this.lookup.group(ctx.connector, holder.displayName, holder.id);
     switch (found.kind) {
       case 'found':
         await this.store.settleCreate(em, TABLE, ctx.scope, holder.id, found.downstreamId);
