@@ -58,16 +58,19 @@ export class CustomHttpDownstream {
     if (!this.enabled(connector, operation)) throw ScimErrors.notSupported(operation);
   }
 
-  async call<O extends CapabilityKey>(connector: Connector, operation: O, context: MappingContext, subject?: CallSubject): Promise<ReadResult<O>> {
-    const attempt = await this.attempt(connector, operation, context, subject);
+  async call<O extends CapabilityKey>(connector: Connector, operation: O, context: MappingContext, options: { subject?: CallSubject } = {}): Promise<ReadResult<O>> {
+    const attempt = await this.attempt(connector, operation, context, options);
     if (!attempt.ok) throw attempt.error;
     return attempt.result;
   }
 
-  /** One call, its failure answered as a value with what it may have done in the app. */
-  async attempt<O extends CapabilityKey>(connector: Connector, operation: O, context: MappingContext, subject?: CallSubject): Promise<Attempt<O>> {
+  /**
+   * One call, its failure answered as a value with what it may have done in the app. `subject`:
+   * the SCIM user or group the call log files it under (a user operation's own user by default).
+   */
+  async attempt<O extends CapabilityKey>(connector: Connector, operation: O, context: MappingContext, options: { subject?: CallSubject } = {}): Promise<Attempt<O>> {
     try {
-      const result = await this.executor.execute(connector.companyId, connector, operation, context, { source: 'scim', subject: subject ?? subjectOf(context) });
+      const result = await this.executor.execute(connector.companyId, connector, operation, context, { source: 'scim', subject: options.subject ?? subjectOf(context) });
       return { ok: true, result: result.resolved };
     } catch (err) {
       const mapping = (connector.mappings ?? {})[operation] as Partial<OperationMapping> | undefined;

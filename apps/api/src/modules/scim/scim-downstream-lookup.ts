@@ -38,7 +38,7 @@ export class ScimDownstreamLookup {
     const context = { group_name: displayName, group_description: '' };
     const subject = scimGroupId ? { scimGroupId } : undefined;
     if (this.downstream.enabled(connector, 'list_groups')) {
-      const listed = await this.downstream.attempt(connector, 'list_groups', context, subject);
+      const listed = await this.downstream.attempt(connector, 'list_groups', context, { subject });
       if (!listed.ok) return unknown('list_groups', listed.detail);
       const match = findMatchingGroup(displayName, listed.result);
       return match ? { kind: 'found', downstreamId: match.id } : { kind: 'absent' };
@@ -54,7 +54,7 @@ export class ScimDownstreamLookup {
   }
 
   private async read(connector: Connector, operation: 'get_user' | 'get_group', context: Record<string, unknown>, subject?: CallSubject): Promise<Lookup> {
-    const read = await this.downstream.attempt(connector, operation, context, subject);
+    const read = await this.downstream.attempt(connector, operation, context, { subject });
     if (read.ok) return read.result?.id ? { kind: 'found', downstreamId: read.result.id } : unknown(operation, 'the answer carries no id');
     // A 404 is the app saying it has no such account.
     if (read.status === 404) return { kind: 'absent' };
