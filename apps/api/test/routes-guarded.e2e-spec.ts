@@ -59,6 +59,16 @@ describe('route guards', () => {
     ]);
   });
 
+  it('the call log and provision on demand answer 401 without an admin session', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const attempts = [
+      fetch(`${t.baseUrl}/api/connectors/${id}/calls`),
+      fetch(`${t.baseUrl}/api/connectors/${id}/calls/${id}`),
+      fetch(`${t.baseUrl}/api/connectors/${id}/provision-user`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scimUserId: id }) }),
+    ];
+    expect((await Promise.all(attempts)).map((r) => r.status)).toEqual([401, 401, 401]);
+  });
+
   it('every API route is described in the OpenAPI document at /api/docs-json', async () => {
     const res = await fetch(`${t.baseUrl}/api/docs-json`);
     const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   createConnectorRequestSchema,
   listConnectorCallsQuerySchema,
+  provisionUserRequestSchema,
   listScimResourcesQuerySchema,
   patchAnswersWithResource,
   scimBaseUrlProblem,
@@ -76,6 +77,16 @@ describe('connector contracts', () => {
     expect(listConnectorCallsQuerySchema.parse({ limit: '10', status: '5xx' })).toEqual({ limit: 10, status: '5xx' });
     expect(listConnectorCallsQuerySchema.parse({})).toEqual({ limit: 50 });
     expect(listConnectorCallsQuerySchema.safeParse({ limit: '500' }).success).toBe(false);
+    const unknown = listConnectorCallsQuerySchema.safeParse({ page: '2' });
+    expect(zodIssuesToDetails(unknown.error!.issues)[0]!.message).toBe('unknown field "page": accepted fields are cursor, operation, status, scimUserId, scimGroupId, limit');
+  });
+
+  it('takes either a stored SCIM user or a typed one to provision on demand', () => {
+    expect(provisionUserRequestSchema.parse({ scimUserId: 'u-1' })).toEqual({ scimUserId: 'u-1' });
+    expect(provisionUserRequestSchema.parse({ user: { userName: 'ann' } })).toEqual({ user: { userName: 'ann' } });
+    expect(provisionUserRequestSchema.safeParse({}).success).toBe(false);
+    expect(provisionUserRequestSchema.safeParse({ scimUserId: 'u-1', user: {} }).success).toBe(false);
+    expect(provisionUserRequestSchema.safeParse({ scimUserId: 'u-1', force: true }).success).toBe(false);
   });
 
   it('reads paging and search of provisioned users and groups from query strings', () => {

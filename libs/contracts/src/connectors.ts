@@ -280,29 +280,4 @@ export type TestConnectorResponse = z.infer<typeof testConnectorResponseSchema>;
 export type TestRequestResult = z.infer<typeof testRequestResultSchema>;
 export type TestOAuthTokenResult = z.infer<typeof testOAuthTokenResultSchema>;
 
-export const listConnectorCallsQuerySchema = z.object({
-  operation: z.string().max(100).optional(),
-  /** An HTTP status (e.g. 503), a class (`5xx`), `ok` (no error) or `error`. */
-  status: z
-    .string()
-    .regex(/^([1-5]\d\d|[1-5]xx|ok|error)$/i, 'status must be an HTTP status (e.g. 503), a class such as 5xx, ok or error')
-    .optional(),
-  limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(200, 'limit must be at most 200').default(50),
-});
-export type ListConnectorCallsQuery = z.infer<typeof listConnectorCallsQuerySchema>;
 
-export const connectorCallResponseSchema = z.object({
-  id: z.string(),
-  operation: z.string(),
-  method: z.string(),
-  url: z.string(),
-  status: z.number().int().nullable(),
-  durationMs: z.number().int(),
-  attempts: z.number().int(),
-  error: z.string().nullable(),
-  source: z.enum(CONNECTOR_CALL_SOURCES),
-  createdAt: z.string(),
-});
-export type ConnectorCallResponse = z.infer<typeof connectorCallResponseSchema>;
-export const connectorCallListResponseSchema = z.object({ items: z.array(connectorCallResponseSchema) });
-export type ConnectorCallListResponse = z.infer<typeof connectorCallListResponseSchema>;

@@ -6,6 +6,7 @@ export * from './api-keys.js';
 export * from './catalog.js';
 export * from './integrations.js';
 export * from './connectors.js';
+export * from './connector-calls.js';
 export * from './ingest.js';
 export * from './scim-tokens.js';
 export * from './scim-directory.js';

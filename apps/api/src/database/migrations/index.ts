@@ -11,6 +11,7 @@ import { ScimPendingWrites1763950000000 } from './1763950000000-scim-pending-wri
 import { IngestRawJson1763952000000 } from './1763952000000-ingest-raw-json.js';
 import { StripAuthSecrets1763956000000 } from './1763956000000-strip-auth-secrets.js';
 import { ConnectorIdpProfile1764900100000 } from './1764900100000-connector-idp-profile.js';
+import { ConnectorCallDetail1764900200000 } from './1764900200000-connector-call-detail.js';
 
 /** Every migration, oldest first. A new table or column means a new file here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   IngestRawJson1763952000000,
   StripAuthSecrets1763956000000,
   ConnectorIdpProfile1764900100000,
+  ConnectorCallDetail1764900200000,
 ];

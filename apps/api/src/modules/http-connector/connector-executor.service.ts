@@ -16,7 +16,7 @@ import {
 } from '@gatehouse/mapping';
 import type { EntityManager } from 'typeorm';
 import { SecretDecryptionError, SecretsService } from '../../common/secrets/secrets.service.js';
-import { ConnectorCallLog } from './connector-call-log.service.js';
+import { ConnectorCallLog, type CallDetail } from './connector-call-log.service.js';
 import type { ConnectorCallSource } from './entities/connector-call.entity.js';
 import type { Connector } from './entities/connector.entity.js';
 import {
@@ -28,7 +28,7 @@ import {
   OAuthTokenError,
   type MaskedRequest,
 } from './http-connector.errors.js';
-import { MASK, maskUrl, redactSecrets } from './masking.js';
+import { MASK, firstBytes, maskBody, maskHeaders, maskUrl, redactSecrets, sentSecretValues } from './masking.js';
 import { OAuthTokenCache, type CachedToken } from './oauth-token-cache.js';
 import { OutboundHttp, type OutboundResponse } from './outbound-http.js';
 import { OutboundSettings } from './outbound-settings.js';
@@ -45,6 +45,8 @@ export type ExecuteOptions = {
    * them, as in a live test. Provisioning (source `scim`) otherwise uses them as the app sent them.
    */
   shown?: boolean;
+  /** The SCIM user or group the call is made for, so the call log can be filtered by it. */
+  subject?: { scimUserId?: string; scimGroupId?: string };
 };
 
 export type ExecuteResult<O extends CapabilityKey = CapabilityKey> = {
@@ -263,6 +265,9 @@ export class ConnectorExecutor {
           attempts: attempts || response?.attempts || 1,
           error: failure ? redactSecrets(failure.message, knownSecrets) : null,
           source: opts.source,
+          detail: this.detail(prepared.url, prepared.masked.headers, prepared.body, response, knownSecrets, auth),
+          scimUserId: opts.subject?.scimUserId ?? null,
+          scimGroupId: opts.subject?.scimGroupId ?? null,
         },
         opts.em,
       );
@@ -292,6 +297,7 @@ export class ConnectorExecutor {
       headers.set(name, value);
     }
     const everything = () => true;
+    const shownHeaders = auth ? { ...headers.toObject(), [authHeaderName(auth)]: maskedAuthValue(auth) } : headers.toObject();
     const send = (token: CachedToken | undefined) => {
       const sent = headers.toObject();
       if (auth) sent[authHeaderName(auth)] = authHeaderValue(auth, secret!, token);
@@ -344,6 +350,9 @@ export class ConnectorExecutor {
           attempts: attempts || 1,
           error,
           source: opts.source,
+          detail: this.detail(request.url, shownHeaders, request.body?.toString('utf8'), response, knownSecrets, auth),
+          scimUserId: opts.subject?.scimUserId ?? null,
+          scimGroupId: opts.subject?.scimGroupId ?? null,
         },
         opts.em,
       );
@@ -423,10 +432,36 @@ export class ConnectorExecutor {
   }
 
   private bounded(text: string): { text: string; truncated: boolean } {
-    const buf = Buffer.from(text, 'utf8');
-    if (buf.length <= this.settings.shownBodyBytes) return { text, truncated: false };
-    // Cut on a character boundary: drop a trailing partial UTF-8 sequence.
-    return { text: buf.subarray(0, this.settings.shownBodyBytes).toString('utf8').replace(/\uFFFD$/, ''), truncated: true };
+    return firstBytes(text, this.settings.shownBodyBytes);
+  }
+
+  /**
+   * The request and answer as the call log keeps them: credentials masked (headers by name,
+   * known secrets in every form, credential-looking body fields), bodies masked before they are
+   * cut at the shown size so a secret cut in two cannot slip through.
+   */
+  private detail(
+    url: string,
+    requestHeaders: Record<string, string>,
+    requestBody: string | undefined,
+    response: OutboundResponse | undefined,
+    knownSecrets: readonly (string | undefined)[],
+    auth: AuthConfig | undefined,
+  ): CallDetail {
+    const extra = auth ? [authHeaderName(auth)] : [];
+    // What was masked by name in the request is masked wherever an echo puts it.
+    const hidden = [...knownSecrets, ...sentSecretValues(url, requestHeaders, requestBody, extra)];
+    const contentTypeOf = (h: Record<string, string>) => Object.entries(h).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+    const request = requestBody === undefined ? undefined : this.bounded(maskBody(requestBody, contentTypeOf(requestHeaders), hidden));
+    const answer = response ? this.bounded(maskBody(response.body.toString('utf8'), contentTypeOf(response.headers), hidden)) : undefined;
+    return {
+      requestHeaders: maskHeaders(requestHeaders, hidden, extra),
+      requestBody: request?.text ?? null,
+      requestBodyTruncated: request?.truncated ?? false,
+      responseHeaders: response ? maskHeaders(response.headers, hidden, extra) : null,
+      responseBody: answer?.text ?? null,
+      responseBodyTruncated: answer?.truncated ?? false,
+    };
   }
 
   private oauthToken(
@@ -451,12 +486,13 @@ export class ConnectorExecutor {
     const started = Date.now();
     let response: OutboundResponse | undefined;
     let error: string | null = null;
+    const headers = { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': USER_AGENT };
     try {
       response = await this.http.send(
         {
           method: 'POST',
           url: auth.oauth_token_url,
-          headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': USER_AGENT },
+          headers,
           body: form.toString(),
         },
         { allowInsecureHttp: connector.allowInsecureHttp, isSuccess: (s) => s >= 200 && s < 300 },
@@ -485,6 +521,10 @@ export class ConnectorExecutor {
           attempts: response?.attempts ?? 1,
           error,
           source: opts.source,
+          // The client secret (form field) and the token (JSON field) are masked by name as well.
+          detail: this.detail(auth.oauth_token_url, headers, form.toString(), response, [secret], undefined),
+          scimUserId: opts.subject?.scimUserId ?? null,
+          scimGroupId: opts.subject?.scimGroupId ?? null,
         },
         opts.em,
       );

@@ -8,6 +8,7 @@ import {
   setConnectorSecretRequestSchema,
   testConnectorRequestSchema,
   updateConnectorRequestSchema,
+  type ConnectorCallDetailResponse,
   type ConnectorCallListResponse,
   type ConnectorListResponse,
   type ConnectorResponse,
@@ -102,12 +103,18 @@ export class HttpConnectorController {
   }
 
   @Get(':id/calls')
-  @ApiOperation({ summary: 'Outbound calls of a connector, newest first' })
+  @ApiOperation({ summary: 'Outbound calls of a connector, newest first, paged with cursor; filters: operation, status (e.g. 503, 5xx, ok, error), scimUserId, scimGroupId' })
   listCalls(
     @CurrentSession() s: SessionContext,
     @Param('id') id: string,
     @Query(new ZodPipe(listConnectorCallsQuerySchema, 'Query')) query: ListConnectorCallsQuery,
   ): Promise<ConnectorCallListResponse> {
     return this.connectors.listCalls(s.companyId, id, query);
+  }
+
+  @Get(':id/calls/:callId')
+  @ApiOperation({ summary: 'One call with its request and answer (headers, first 64 kB of each body), secrets masked' })
+  getCall(@CurrentSession() s: SessionContext, @Param('id') id: string, @Param('callId') callId: string): Promise<ConnectorCallDetailResponse> {
+    return this.connectors.getCall(s.companyId, id, callId);
   }
 }

@@ -109,6 +109,11 @@ export class OAuthTokenError extends ConnectorCallError {
 
 export const ConnectorErrors = {
   notFound: () => new AppError('NOT_FOUND', 'Connector not found'),
+  callNotFound: () => new AppError('NOT_FOUND', 'Call not found in this connector\'s call log (older calls are trimmed, see docs/operations.md)'),
+  badCursor: () =>
+    new AppError('VALIDATION_FAILED', 'cursor is not one this call log gave: pass the nextCursor of the previous page as it was, or leave cursor out to start from the newest call.', [
+      { path: 'cursor', message: 'not a cursor from this call log' },
+    ]),
   tooMany: (max: number) =>
     new AppError('CONFLICT', `Your company already has ${max} connectors, the most this server allows. Delete a connector that is no longer used, then add the new one.`, [
       { path: 'name', message: `at most ${max} connectors per company` },

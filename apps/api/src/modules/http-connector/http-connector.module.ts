@@ -31,6 +31,6 @@ import { OutboundSettings } from './outbound-settings.js';
     { provide: OAuthTokenCache, useFactory: () => new OAuthTokenCache() },
   ],
   // OutboundHttp and OAuthTokenCache let SCIM build an executor whose call log waits for its transaction.
-  exports: [HttpConnectorService, ConnectorChanges, ConnectorExecutor, OutboundSettings, OutboundHttp, OAuthTokenCache],
+  exports: [HttpConnectorService, ConnectorChanges, ConnectorExecutor, ConnectorCallLog, OutboundSettings, OutboundHttp, OAuthTokenCache],
 })
 export class HttpConnectorModule {}

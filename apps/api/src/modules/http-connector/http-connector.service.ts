@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type {
+  ConnectorCallDetailResponse,
   ConnectorCallListResponse,
   ConnectorListResponse,
   ConnectorResponse,
@@ -165,6 +166,11 @@ export class HttpConnectorService {
   async listCalls(companyId: string, id: string, query: ListConnectorCallsQuery): Promise<ConnectorCallListResponse> {
     const row = await this.getEntity(companyId, id);
     return this.callLog.list(companyId, row.id, query);
+  }
+
+  async getCall(companyId: string, id: string, callId: string): Promise<ConnectorCallDetailResponse> {
+    const row = await this.getEntity(companyId, id);
+    return this.callLog.get(companyId, row.id, callId);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { MASK, maskUrl, redactSecrets, secretForms } from './masking.js';
+import { MASK, firstBytes, maskBody, maskHeaders, maskUrl, redactSecrets, secretForms, sentSecretValues } from './masking.js';
 
 describe('maskUrl', () => {
   it('removes userinfo', () => {
@@ -63,5 +63,59 @@ describe('redactSecrets: every encoding the product sends a secret in', () => {
       // What is left can not be decoded back to more than a few characters of the secret.
       expect(out.replace(MASK, '').length).toBeLessThanOrEqual(8);
     }
+  });
+});
+
+describe('maskHeaders', () => {
+  it('masks Authorization (keeping its scheme), cookies, the API-key header and credential-looking names', () => {
+    const masked = maskHeaders(
+      { Authorization: 'Bearer abc123', Cookie: 'sid=1', 'set-cookie': 'sid=2', 'X-Tenant-Key': 'k-1', 'x-api-key': 'k-2', Accept: 'application/json', 'X-Echo': 'said s3cr3t-value' },
+      ['s3cr3t-value'],
+      ['X-Tenant-Key'],
+    );
+    expect(masked).toEqual({ Authorization: `Bearer ${MASK}`, Cookie: MASK, 'set-cookie': MASK, 'X-Tenant-Key': MASK, 'x-api-key': MASK, Accept: 'application/json', 'X-Echo': `said ${MASK}` });
+  });
+});
+
+describe('maskBody', () => {
+  it('masks credential-looking JSON fields at any depth and the known secrets anywhere', () => {
+    const body = JSON.stringify({ userName: 'ann', password: 'pw-1', nested: [{ client_secret: 'cs' }], note: 'the key is s3cr3t-value' });
+    expect(JSON.parse(maskBody(body, 'application/json', ['s3cr3t-value']))).toEqual({ userName: 'ann', password: MASK, nested: [{ client_secret: MASK }], note: `the key is ${MASK}` });
+  });
+
+  it('masks an OAuth token answer and a form-encoded token request', () => {
+    expect(JSON.parse(maskBody('{"access_token":"at-1","refresh_token":"rt","token_type":"Bearer","expires_in":60}', 'application/json', []))).toEqual({
+      access_token: MASK,
+      refresh_token: MASK,
+      token_type: 'Bearer',
+      expires_in: 60,
+    });
+    expect(maskBody('grant_type=client_credentials&client_id=app&client_secret=xyz', 'application/x-www-form-urlencoded', [])).toBe(`grant_type=client_credentials&client_id=app&client_secret=${MASK}`);
+  });
+
+  it('keeps a body without secrets as it was', () => {
+    expect(maskBody('{ "userName": "ann" }', 'application/json', [])).toBe('{ "userName": "ann" }');
+    expect(maskBody('plain text', 'text/plain', [])).toBe('plain text');
+  });
+});
+
+describe('firstBytes', () => {
+  it('cuts at a character boundary', () => {
+    expect(firstBytes('aé', 2)).toEqual({ text: 'a', truncated: true });
+    expect(firstBytes('ab', 2)).toEqual({ text: 'ab', truncated: false });
+  });
+});
+
+describe('sentSecretValues', () => {
+  it('collects what the request carried in places masked by name, so an echo of them is masked too', () => {
+    const values = sentSecretValues(
+      'https://app.example.com/x?access_token=qs-secret&page=2',
+      { Authorization: 'Bearer tok-123', 'X-Tenant-Key': 'k-456', Accept: 'application/json' },
+      '{"user":{"password":"pw-789","email":"a@b.c"}}',
+      ['X-Tenant-Key'],
+    );
+    expect(values.sort()).toEqual(['k-456', 'pw-789', 'qs-secret', 'tok-123']);
+    expect(sentSecretValues('https://x', {}, 'client_id=app&client_secret=cs-1')).toEqual(['cs-1']);
+    expect(redactSecrets('echo: pw-789', values)).toBe(`echo: ${MASK}`);
   });
 });

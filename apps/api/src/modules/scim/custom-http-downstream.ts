@@ -24,6 +24,15 @@ export type Attempt<O extends CapabilityKey> = { ok: true; result: ReadResult<O>
   status?: number;
 };
 
+/** The SCIM user or group a call is made for, recorded with it in the call log. */
+export type CallSubject = { scimUserId?: string; scimGroupId?: string };
+
+/** A user operation's context names its SCIM user (`scim_user.id`); group operations pass their group. */
+function subjectOf(context: MappingContext): CallSubject | undefined {
+  const user = (context as { scim_user?: { id?: unknown } }).scim_user;
+  return typeof user?.id === 'string' ? { scimUserId: user.id } : undefined;
+}
+
 /** Extra time a pending write is held beyond its calls' own limits (OAuth token, scheduling). */
 const LEASE_MARGIN_MS = 5000;
 
@@ -49,19 +58,29 @@ export class CustomHttpDownstream {
     if (!this.enabled(connector, operation)) throw ScimErrors.notSupported(operation);
   }
 
-  async call<O extends CapabilityKey>(connector: Connector, operation: O, context: MappingContext): Promise<ReadResult<O>> {
-    const attempt = await this.attempt(connector, operation, context);
+  async call<O extends CapabilityKey>(connector: Connector, operation: O, context: MappingContext, options: { subject?: CallSubject } = {}): Promise<ReadResult<O>> {
+    const attempt = await this.attempt(connector, operation, context, options);
     if (!attempt.ok) throw attempt.error;
     return attempt.result;
   }
 
   /**
    * One call, its failure answered as a value with what it may have done in the app. `shown`:
-   * the values read go to an administrator's screen, so the secret is masked in them.
+   * the values read go to an administrator's screen, so the secret is masked in them. `subject`:
+   * the SCIM user or group the call log files it under (a user operation's own user by default).
    */
-  async attempt<O extends CapabilityKey>(connector: Connector, operation: O, context: MappingContext, options: { shown?: boolean } = {}): Promise<Attempt<O>> {
+  async attempt<O extends CapabilityKey>(
+    connector: Connector,
+    operation: O,
+    context: MappingContext,
+    options: { shown?: boolean; subject?: CallSubject } = {},
+  ): Promise<Attempt<O>> {
     try {
-      const result = await this.executor.execute(connector.companyId, connector, operation, context, { source: 'scim', shown: options.shown });
+      const result = await this.executor.execute(connector.companyId, connector, operation, context, {
+        source: 'scim',
+        shown: options.shown,
+        subject: options.subject ?? subjectOf(context),
+      });
       return { ok: true, result: result.resolved };
     } catch (err) {
       const mapping = (connector.mappings ?? {})[operation] as Partial<OperationMapping> | undefined;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { findMatchingGroup, findMatchingUser, userMatchKeys, type CapabilityKey } from '@gatehouse/mapping';
 import type { Connector } from '../http-connector/entities/connector.entity.js';
-import { CustomHttpDownstream } from './custom-http-downstream.js';
+import { CustomHttpDownstream, type CallSubject } from './custom-http-downstream.js';
 
 /** Whether the app has the account a pending create was meant to make. */
 export type Lookup = { kind: 'found'; downstreamId: string } | { kind: 'absent' } | { kind: 'unknown'; reason: string };
@@ -33,15 +33,17 @@ export class ScimDownstreamLookup {
     return { kind: 'unknown', reason: 'neither list_users nor a get_user that finds users by userName is enabled, so the application cannot be asked' };
   }
 
-  async group(connector: Connector, displayName: string): Promise<Lookup> {
+  /** `scimGroupId` files the lookup's calls under the group in the call log. */
+  async group(connector: Connector, displayName: string, scimGroupId?: string): Promise<Lookup> {
     const context = { group_name: displayName, group_description: '' };
+    const subject = scimGroupId ? { scimGroupId } : undefined;
     if (this.downstream.enabled(connector, 'list_groups')) {
-      const listed = await this.downstream.attempt(connector, 'list_groups', context);
+      const listed = await this.downstream.attempt(connector, 'list_groups', context, { subject });
       if (!listed.ok) return unknown('list_groups', listed.detail);
       const match = findMatchingGroup(displayName, listed.result);
       return match ? { kind: 'found', downstreamId: match.id } : { kind: 'absent' };
     }
-    if (this.byName(connector, 'get_group', '{group_id}')) return this.read(connector, 'get_group', context);
+    if (this.byName(connector, 'get_group', '{group_id}')) return this.read(connector, 'get_group', context, subject);
     return { kind: 'unknown', reason: 'neither list_groups nor a get_group that finds groups by name is enabled, so the application cannot be asked' };
   }
 
@@ -51,8 +53,8 @@ export class ScimDownstreamLookup {
     return this.downstream.enabled(connector, operation) && mapping !== undefined && !JSON.stringify(mapping).includes(idPlaceholder);
   }
 
-  private async read(connector: Connector, operation: 'get_user' | 'get_group', context: Record<string, unknown>): Promise<Lookup> {
-    const read = await this.downstream.attempt(connector, operation, context);
+  private async read(connector: Connector, operation: 'get_user' | 'get_group', context: Record<string, unknown>, subject?: CallSubject): Promise<Lookup> {
+    const read = await this.downstream.attempt(connector, operation, context, { subject });
     if (read.ok) return read.result?.id ? { kind: 'found', downstreamId: read.result.id } : unknown(operation, 'the answer carries no id');
     // A 404 is the app saying it has no such account.
     if (read.status === 404) return { kind: 'absent' };

@@ -5,6 +5,7 @@ import { ConnectorExecutor } from '../http-connector/connector-executor.service.
 import { ConnectorCall } from '../http-connector/entities/connector-call.entity.js';
 import { HttpConnectorModule } from '../http-connector/http-connector.module.js';
 import { ConnectorReconcileController } from './controllers/connector-reconcile.controller.js';
+import { ProvisionOnDemandController } from './controllers/provision-on-demand.controller.js';
 import { ScimDirectoryController } from './controllers/scim-directory.controller.js';
 import { ScimDiscoveryController } from './controllers/scim-discovery.controller.js';
 import { ScimFallbackController } from './controllers/scim-fallback.controller.js';
@@ -26,6 +27,7 @@ import { ScimProviders } from './scim-providers.js';
 import { ScimStore } from './scim-store.repository.js';
 import { ScimTokenGuard } from './scim-token.guard.js';
 import { ScimTokenService } from './scim-token.service.js';
+import { ProvisionOnDemandUseCase } from './use-cases/provision-on-demand.use-case.js';
 import { ScimGroupsUseCase } from './use-cases/scim-groups.use-case.js';
 import { ReconcileAccounts } from './use-cases/reconcile-accounts.use-case.js';
 import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
@@ -37,7 +39,7 @@ import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ScimToken, ScimUser, ScimGroup, ScimGroupMember, ConnectorCall]), HttpConnectorModule, SecretsModule],
-  controllers: [ScimTokenController, ScimDirectoryController, ConnectorReconcileController, ScimDiscoveryController, ScimUsersController, ScimGroupsController, ScimFallbackController],
+  controllers: [ScimTokenController, ScimDirectoryController, ConnectorReconcileController, ProvisionOnDemandController, ScimDiscoveryController, ScimUsersController, ScimGroupsController, ScimFallbackController],
   providers: [
     ScimTokenService,
     ScimTokenGuard,
@@ -50,6 +52,7 @@ import { ScimUsersUseCase } from './use-cases/scim-users.use-case.js';
     CustomHttpDownstream,
     ScimUsersUseCase,
     ScimGroupsUseCase,
+    ProvisionOnDemandUseCase,
     ScimDownstreamLookup,
     ReconcileAccounts,
     ScimPendingSweep,

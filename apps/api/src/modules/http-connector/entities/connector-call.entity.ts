@@ -41,6 +41,35 @@ export class ConnectorCall {
   @Column({ type: 'text' })
   source: ConnectorCallSource;
 
+  /** As sent, secrets masked; null once the row is past the detail kept (ConnectorCallLog). */
+  @Column({ name: 'request_headers', type: 'jsonb', nullable: true })
+  requestHeaders: Record<string, string> | null;
+
+  /** The first 64 kB, secrets masked. */
+  @Column({ name: 'request_body', type: 'text', nullable: true })
+  requestBody: string | null;
+
+  @Column({ name: 'request_body_truncated', type: 'boolean', default: false })
+  requestBodyTruncated: boolean;
+
+  /** As answered (names lower case), secrets masked; null when nothing was answered. */
+  @Column({ name: 'response_headers', type: 'jsonb', nullable: true })
+  responseHeaders: Record<string, string> | null;
+
+  /** The first 64 kB, secrets masked. */
+  @Column({ name: 'response_body', type: 'text', nullable: true })
+  responseBody: string | null;
+
+  @Column({ name: 'response_body_truncated', type: 'boolean', default: false })
+  responseBodyTruncated: boolean;
+
+  /** The SCIM user the call was made for, when it was made for one. */
+  @Column({ name: 'scim_user_id', type: 'text', nullable: true })
+  scimUserId: string | null;
+
+  @Column({ name: 'scim_group_id', type: 'text', nullable: true })
+  scimGroupId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -71,7 +71,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     });
     const ids = downstreamIds(members, users);
     if (row.downstreamId !== null && ids.length > 0 && this.downstream.enabled(ctx.connector, 'update_group_members')) {
-      await this.downstream.call(ctx.connector, 'update_group_members', { group_id: row.downstreamId, group_name: displayName, member_ids: ids });
+      await this.downstream.call(ctx.connector, 'update_group_members', { group_id: row.downstreamId, group_name: displayName, member_ids: ids }, { subject: { scimGroupId: row.id } });
     }
     if (members.length > 0) await this.unit((em) => this.store.setMembers(em, row.id, [], members));
     return project(toGroupResource(row, members, ctx.baseUrl), input.projection, 'Group');
@@ -85,7 +85,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     if (!holder) return BUSY; // deleted meanwhile: claim again
     if (holder.pendingOp !== 'create') throw ScimErrors.groupNameTaken(group.displayName);
     if (!(await this.store.takeOver(em, TABLE, ctx.scope, holder.id, lease))) return BUSY;
-    const found = await this.lookup.group(ctx.connector, holder.displayName);
+    const found = await this.lookup.group(ctx.connector, holder.displayName, holder.id);
     switch (found.kind) {
       case 'found':
         await this.store.settleCreate(em, TABLE, ctx.scope, holder.id, found.downstreamId);
@@ -105,7 +105,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
   /** create_group for a claimed row, then its link (or, when the app refused, the claim dropped). */
   private async pushCreate(ctx: ScimRequestContext, row: ScimGroup): Promise<ScimGroup> {
     const em = this.store.manager;
-    const sent = await this.downstream.attempt(ctx.connector, 'create_group', { group_name: row.displayName, group_description: '' });
+    const sent = await this.downstream.attempt(ctx.connector, 'create_group', { group_name: row.displayName, group_description: '' }, { subject: { scimGroupId: row.id } });
     if (!sent.ok) {
       if (sent.effect === 'none') await this.store.dropCreate(em, TABLE, ctx.scope, row.id);
       else await this.store.leavePending(em, TABLE, ctx.scope, row.id, sent.detail);
@@ -289,7 +289,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
 
   /** One app call of a change or delete; when it fails the row's mark is released (keeping the reason if the outcome is unknown). */
   private async callOrRelease(ctx: ScimRequestContext, id: string, operation: 'update_group_name' | 'update_group_members' | 'delete_group', context: MappingContext): Promise<void> {
-    const sent = await this.downstream.attempt(ctx.connector, operation, context);
+    const sent = await this.downstream.attempt(ctx.connector, operation, context, { subject: { scimGroupId: id } });
     if (sent.ok) return;
     await this.store.releasePending(this.store.manager, TABLE, ctx.scope, id, sent.effect === 'unknown' ? sent.detail : null);
     throw sent.error;

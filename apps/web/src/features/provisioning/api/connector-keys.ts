@@ -9,6 +9,7 @@ export const connectorKeys = {
   /** Every call log view of one connector, whatever the filters. */
   callsOf: (id: string) => [...connectorKeys.all, 'calls', id] as const,
   calls: (id: string, filters: CallFilters) => [...connectorKeys.callsOf(id), filters] as const,
+  call: (id: string, callId: string) => [...connectorKeys.callsOf(id), 'one', callId] as const,
   scimToken: (id: string) => [...connectorKeys.all, 'scim-token', id] as const,
   /** What the identity provider provisioned through one connector, whatever the search. */
   directoryOf: (id: string) => [...connectorKeys.all, 'directory', id] as const,

@@ -1,26 +1,36 @@
 import type { ConnectorCallResponse, ConnectorResponse } from '@gatehouse/contracts';
-import { Alert, Badge, Button, Center, Code, Divider, Group, Loader, Paper, SegmentedControl, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { Alert, Badge, Button, Center, CloseButton, Code, Divider, Group, Loader, Paper, SegmentedControl, Select, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconPlayerPlay, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useConnectorCalls } from '../api/get-connector-calls';
-import { callOutcome, callSourceLabel, callStatusText, formatCallTime, formatDateTime, formatDuration, type CallFilters, type CallOutcome } from '../utils/connector-display';
+import { callOutcome, callSourceLabel, callStatusText, formatCallTime, formatDateTime, formatDuration, type CallFilters, type CallStatusFilter } from '../utils/connector-display';
 import { callOperations } from '../utils/connector-kinds';
+import { CallDetailDrawer } from './call-detail';
+import { ProvisionOnDemandModal } from './provision-on-demand-modal';
 import { ProvisionedDirectory } from './provisioned-directory';
 
 /**
- * Activity: the outbound call log, newest first, filtered by operation and outcome; for Custom
- * HTTP, also the users and groups provisioned through the instance (a proxy keeps none).
+ * Activity: the outbound call log, newest first, filtered by operation, status and SCIM user or
+ * group, each call opening to its request and answer; for Custom HTTP, also the users and groups
+ * provisioned through the instance (a proxy keeps none) and provision on demand.
  */
 export function ActivityTab({ connector }: { connector: Pick<ConnectorResponse, 'id' | 'type'> }) {
   const connectorId = connector.id;
   const proxy = connector.type === 'scim_proxy';
-  const [filters, setFilters] = useState<CallFilters>({ operation: null, outcome: null });
+  const [filters, setFilters] = useState<CallFilters>({ operation: null, outcome: null, scimUserId: null, scimGroupId: null });
   const calls = useConnectorCalls(connectorId, filters);
+  const [openCall, setOpenCall] = useState<string | null>(null);
+  const [onDemand, setOnDemand] = useState<{ user: { id: string; userName: string } | null } | null>(null);
+  const subject = filters.scimUserId ? { kind: 'user', id: filters.scimUserId } : filters.scimGroupId ? { kind: 'group', id: filters.scimGroupId } : null;
+  const showCalls = (kind: 'user' | 'group', id: string) => {
+    setFilters((f) => ({ ...f, scimUserId: kind === 'user' ? id : null, scimGroupId: kind === 'group' ? id : null }));
+    document.getElementById(`calls-${connectorId}`)?.scrollIntoView({ block: 'start' });
+  };
 
   return (
     <Stack>
-      <div>
+      <div id={`calls-${connectorId}`}>
         <Title order={4}>Calls</Title>
         <Text size="sm" c="dimmed">
           {proxy ? 'Every SCIM request forwarded to the app, with its answer.' : 'Requests to the app from live tests and from your identity provider.'}
@@ -41,18 +51,35 @@ export function ActivityTab({ connector }: { connector: Pick<ConnectorResponse, 
           <SegmentedControl
             aria-label="Outcome"
             value={filters.outcome ?? 'all'}
-            onChange={(v) => setFilters((f) => ({ ...f, outcome: v === 'all' ? null : (v as CallOutcome) }))}
+            onChange={(v) => setFilters((f) => ({ ...f, outcome: v === 'all' ? null : (v as CallStatusFilter) }))}
             data={[
               { value: 'all', label: 'All' },
               { value: 'success', label: 'Success' },
               { value: 'failure', label: 'Failure' },
+              { value: '2xx', label: '2xx' },
+              { value: '4xx', label: '4xx' },
+              { value: '5xx', label: '5xx' },
             ]}
           />
         </Group>
-        <Button variant="subtle" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void calls.refetch()} loading={calls.isFetching}>
-          Refresh
-        </Button>
+        <Group gap="xs">
+          {!proxy && (
+            <Button variant="light" leftSection={<IconPlayerPlay size={16} aria-hidden />} onClick={() => setOnDemand({ user: null })}>
+              Provision on demand
+            </Button>
+          )}
+          <Button variant="subtle" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void calls.refetch()} loading={calls.isFetching && !calls.isFetchingNextPage}>
+            Refresh
+          </Button>
+        </Group>
       </Group>
+      {subject && (
+        <Group gap={4}>
+          <Badge variant="light" size="lg" radius="sm" rightSection={<CloseButton size="xs" aria-label={`Show calls for every ${subject.kind}`} onClick={() => setFilters((f) => ({ ...f, scimUserId: null, scimGroupId: null }))} />}>
+            Calls for SCIM {subject.kind} {subject.id}
+          </Badge>
+        </Group>
+      )}
       {calls.isPending ? (
         <Center py="xl">
           <Loader aria-label="Loading calls" />
@@ -64,27 +91,38 @@ export function ActivityTab({ connector }: { connector: Pick<ConnectorResponse, 
       ) : calls.data.length === 0 ? (
         <Paper withBorder radius="md" p="xl">
           <Text size="sm" c="dimmed" ta="center">
-            {filters.operation || filters.outcome
+            {filters.operation || filters.outcome || subject
               ? 'No calls match these filters.'
               : 'No calls yet. Live tests and the requests your identity provider triggers are listed here.'}
           </Text>
         </Paper>
       ) : (
-        <CallsTable calls={calls.data} />
+        <>
+          <CallsTable calls={calls.data} onOpen={setOpenCall} />
+          {calls.hasNextPage && (
+            <Center>
+              <Button variant="default" onClick={() => void calls.fetchNextPage()} loading={calls.isFetchingNextPage}>
+                Load more
+              </Button>
+            </Center>
+          )}
+        </>
       )}
+      <CallDetailDrawer connectorId={connectorId} callId={openCall} onClose={() => setOpenCall(null)} />
+      {onDemand && <ProvisionOnDemandModal connectorId={connectorId} initialUser={onDemand.user} onClose={() => setOnDemand(null)} />}
       <Divider my="sm" />
       {proxy ? (
         <Text size="sm" c="dimmed">
           A SCIM proxy keeps no copy of users and groups: the app holds them, and answers your identity provider itself.
         </Text>
       ) : (
-        <ProvisionedDirectory connectorId={connectorId} />
+        <ProvisionedDirectory connectorId={connectorId} onShowCalls={showCalls} onProvision={(user) => setOnDemand({ user })} />
       )}
     </Stack>
   );
 }
 
-function CallsTable({ calls }: { calls: ConnectorCallResponse[] }) {
+function CallsTable({ calls, onOpen }: { calls: ConnectorCallResponse[]; onOpen: (callId: string) => void }) {
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={900} type="native">
@@ -97,13 +135,16 @@ function CallsTable({ calls }: { calls: ConnectorCallResponse[] }) {
               <Table.Th>Status</Table.Th>
               <Table.Th>Duration</Table.Th>
               <Table.Th>Error</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Details</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {calls.map((call) => {
               const failed = callOutcome(call) === 'failure';
               return (
-                <Table.Tr key={call.id} data-outcome={callOutcome(call)}>
+                <Table.Tr key={call.id} data-outcome={callOutcome(call)} onClick={() => onOpen(call.id)} style={{ cursor: 'pointer' }}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm" title={formatDateTime(call.createdAt)}>
                       {formatCallTime(call.createdAt)}
@@ -147,6 +188,19 @@ function CallsTable({ calls }: { calls: ConnectorCallResponse[] }) {
                     <Text size="sm" c={failed ? 'red.7' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
                       {call.error ?? '—'}
                     </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      aria-label={`Open ${call.operation} call of ${formatCallTime(call.createdAt)}`}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onOpen(call.id);
+                      }}
+                    >
+                      Details
+                    </Button>
                   </Table.Td>
                 </Table.Tr>
               );

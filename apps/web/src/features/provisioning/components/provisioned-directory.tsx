@@ -1,6 +1,6 @@
 import type { ScimGroupSummary, ScimUserSummary } from '@gatehouse/contracts';
 import { SCIM_DIRECTORY_DEFAULT_PAGE_SIZE } from '@gatehouse/contracts';
-import { Alert, Badge, Center, Code, Group, Loader, Pagination, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Code, Group, Loader, Pagination, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
@@ -15,8 +15,43 @@ import { ScimUserName } from './scim-user-name';
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 type Column<T> = { header: string; cell: (row: T) => ReactNode };
 
-/** The users and groups the identity provider provisioned through this instance, with the app's ids. */
-export function ProvisionedDirectory({ connectorId }: { connectorId: string }) {
+type Props = {
+  connectorId: string;
+  /** Filters the call log to the calls made for this user or group. */
+  onShowCalls: (kind: 'user' | 'group', id: string) => void;
+  /** Opens provision on demand with this user picked. */
+  onProvision: (user: { id: string; userName: string }) => void;
+};
+
+/** The users and groups the identity provider provisioned through this instance, with the app's ids, each linked to its calls. */
+export function ProvisionedDirectory({ connectorId, onShowCalls, onProvision }: Props) {
+  const userColumns: Column<ScimUserSummary>[] = [
+    ...USER_COLUMNS,
+    {
+      header: 'Actions',
+      cell: (u) => (
+        <Group gap={4} wrap="nowrap">
+          <Button size="compact-xs" variant="subtle" aria-label={`Show calls for ${u.userName}`} onClick={() => onShowCalls('user', u.id)}>
+            Calls
+          </Button>
+          <Button size="compact-xs" variant="subtle" aria-label={`Provision ${u.userName} on demand`} onClick={() => onProvision({ id: u.id, userName: u.userName })}>
+            Provision
+          </Button>
+        </Group>
+      ),
+    },
+  ];
+  const groupColumns: Column<ScimGroupSummary>[] = [
+    ...GROUP_COLUMNS,
+    {
+      header: 'Actions',
+      cell: (g) => (
+        <Button size="compact-xs" variant="subtle" aria-label={`Show calls for ${g.displayName}`} onClick={() => onShowCalls('group', g.id)}>
+          Calls
+        </Button>
+      ),
+    },
+  ];
   return (
     <Stack gap="lg">
       <DirectorySection
@@ -24,14 +59,14 @@ export function ProvisionedDirectory({ connectorId }: { connectorId: string }) {
         noun="users"
         description="Users your identity provider provisioned through this instance. The downstream id is the app's id for the user."
         useRows={(query) => useScimUsers(connectorId, query)}
-        columns={USER_COLUMNS}
+        columns={userColumns}
       />
       <DirectorySection
         title="Provisioned groups"
         noun="groups"
         description="Groups your identity provider provisioned through this instance, with their members in Gatehouse."
         useRows={(query) => useScimGroups(connectorId, query)}
-        columns={GROUP_COLUMNS}
+        columns={groupColumns}
       />
     </Stack>
   );

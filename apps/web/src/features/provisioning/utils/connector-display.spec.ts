@@ -21,9 +21,10 @@ describe('connector display', () => {
   });
 
   it('turns the Activity filters into the call log query', () => {
-    expect(callsQuery({ operation: null, outcome: null })).toBe('limit=100');
-    expect(callsQuery({ operation: 'create_user', outcome: 'failure' }, 50)).toBe('operation=create_user&status=error&limit=50');
-    expect(callsQuery({ operation: null, outcome: 'success' })).toBe('status=ok&limit=100');
+    expect(callsQuery({ operation: null, outcome: null })).toBe('limit=50');
+    expect(callsQuery({ operation: 'create_user', outcome: 'failure' }, null, 20)).toBe('operation=create_user&status=error&limit=20');
+    expect(callsQuery({ operation: null, outcome: 'success' })).toBe('status=ok&limit=50');
+    expect(callsQuery({ operation: null, outcome: '5xx', scimUserId: 'u-1' }, 'next-page')).toBe('status=5xx&scimUserId=u-1&cursor=next-page&limit=50');
   });
 });
 

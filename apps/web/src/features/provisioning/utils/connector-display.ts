@@ -27,13 +27,28 @@ export const callSourceLabel = (source: ConnectorCallResponse['source']): string
 /** Status cell of the call log: the HTTP status, or what happened when there was none. */
 export const callStatusText = (call: Pick<ConnectorCallResponse, 'status'>): string => (call.status === null ? 'No answer' : String(call.status));
 
-export type CallFilters = { operation: string | null; outcome: CallOutcome | null };
+/** The Activity status filter: an outcome (no error / an error) or an HTTP status class. */
+export const CALL_STATUS_FILTERS = ['success', 'failure', '2xx', '4xx', '5xx'] as const;
+export type CallStatusFilter = (typeof CALL_STATUS_FILTERS)[number];
 
-/** Query string of GET /api/connectors/{id}/calls for the Activity filters. */
-export function callsQuery(filters: CallFilters, limit = 100): string {
+export type CallFilters = {
+  operation: string | null;
+  outcome: CallStatusFilter | null;
+  /** Calls made for one SCIM user (or group) of the store, e.g. from "What was provisioned". */
+  scimUserId?: string | null;
+  scimGroupId?: string | null;
+};
+
+export const CALL_PAGE_SIZE = 50;
+
+/** Query string of GET /api/connectors/{id}/calls for the Activity filters and the page after `cursor`. */
+export function callsQuery(filters: CallFilters, cursor: string | null = null, limit = CALL_PAGE_SIZE): string {
   const params = new URLSearchParams();
   if (filters.operation) params.set('operation', filters.operation);
-  if (filters.outcome) params.set('status', filters.outcome === 'success' ? 'ok' : 'error');
+  if (filters.outcome) params.set('status', filters.outcome === 'success' ? 'ok' : filters.outcome === 'failure' ? 'error' : filters.outcome);
+  if (filters.scimUserId) params.set('scimUserId', filters.scimUserId);
+  if (filters.scimGroupId) params.set('scimGroupId', filters.scimGroupId);
+  if (cursor) params.set('cursor', cursor);
   params.set('limit', String(limit));
   return params.toString();
 }
