@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { integrationDetailSchema, integrationListResponseSchema, type IntegrationDetail } from '@gatehouse/contracts';
 import { validateRequestBody } from '@gatehouse/schemas';
 import request from 'supertest';
+import { createApiKey, employees, push } from './support/ingest.js';
 import { signUpAdmin, startTestApp, type Admin, type TestApp } from './support/test-app.js';
 
 // http: with https the session cookie is Secure and the plain-http test client would not send it.
@@ -262,6 +263,31 @@ describe('Integrations', () => {
       expect(res.body.details).toEqual(expect.arrayContaining([{ path, message }]));
       const now = await admin.get(`/api/integrations/${created.id}`).expect(200);
       expect(now.body.monitorings.map((m: { id: string }) => m.id)).toEqual(['privileged_access']);
+    });
+
+    it('asks before dropping a context that holds pushed data, keeps the data, and shows it again when the monitoring comes back', async () => {
+      const created = await create(admin, { name: 'Live HR', monitoringIds: ['employee_onboarding_offboarding', 'mfa_enforcement'] });
+      const { key } = await createApiKey(admin, 'live hr');
+      const accepted = await push(t, key, created.id, 'list_employees', { data: employees(4) }).expect(200);
+      const records = () => admin.get(`/api/integrations/${created.id}/contexts/list_employees/records`);
+
+      const refused = await admin.put(`/api/integrations/${created.id}/monitorings`).send({ monitoringIds: ['mfa_enforcement'] }).expect(409);
+      expect(refused.body.contexts).toEqual([{ key: 'list_employees', name: expect.any(String), recordsNow: 4, lastPushAt: accepted.body.receivedAt }]);
+      expect(refused.body.message).toContain('list_employees (4 records');
+      expect(refused.body.message).toContain('confirmRemovingContexts');
+      // Nothing changed: pushes still go in.
+      await push(t, key, created.id, 'list_employees', { data: employees(5) }).expect(200);
+      // Dropping a context with no pushes needs no confirmation.
+      await admin.put(`/api/integrations/${created.id}/monitorings`).send({ monitoringIds: ['employee_onboarding_offboarding'] }).expect(200);
+
+      await admin.put(`/api/integrations/${created.id}/monitorings`).send({ monitoringIds: ['mfa_enforcement'], confirmRemovingContexts: ['list_employees'] }).expect(200);
+      await push(t, key, created.id, 'list_employees', { data: employees(1) }).expect(404);
+      await records().expect(404);
+      // Selected again: the last accepted data is back as it was.
+      await admin.put(`/api/integrations/${created.id}/monitorings`).send({ monitoringIds: ['employee_onboarding_offboarding'] }).expect(200);
+      const back = await records().expect(200);
+      expect(back.body.total).toBe(5);
+      expect(back.body.items.map((i: { data: unknown }) => i.data)).toEqual(employees(5));
     });
 
     it('answers a missing or malformed id with 404', async () => {

@@ -182,6 +182,18 @@ describe('custom integrations in the browser', () => {
     await page.keyboard.press('Escape');
     await details.waitFor({ state: 'hidden' });
 
+    // list_users already holds pushed data: removing the monitoring that needs it asks first.
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'gh_csrf')!.value;
+    const made = await page.request.post('/api/api-keys', { data: { name: 'HR sync', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, headers: { 'x-csrf-token': csrf } });
+    const { key } = (await made.json()) as { key: string };
+    const pushUsers = () =>
+      fetch(`${session.product.url}/external/v2/integration/${id}/context/list_users`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({ data: ['ada', 'grace'].map((u) => ({ account_project_id: 'acme', username: u, identifier: `user/${u}` })) }),
+      });
+    expect((await pushUsers()).status).toBe(200);
+
     await page.getByRole('button', { name: 'Edit Monitoring' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit Monitoring' });
     await edit.getByText('2 selected').waitFor();
@@ -189,7 +201,19 @@ describe('custom integrations in the browser', () => {
     await edit.getByText('1 selected').waitFor();
     await page.screenshot({ path: '/tmp/int-edit-monitoring.png', animations: 'disabled' });
     await edit.getByRole('button', { name: 'Save' }).click();
+    const ask = edit.getByRole('alertdialog', { name: 'Remove endpoints that hold data?' });
+    await ask.getByText(/list_users/).waitFor();
+    await ask.getByText(/2 records now, last push/).waitFor();
+    await ask.getByText(/The data is kept/).waitFor();
+    await page.screenshot({ path: '/tmp/int-edit-monitoring-confirm.png', animations: 'disabled' });
+    // Going back changes nothing: the endpoint still takes pushes.
+    await ask.getByRole('button', { name: 'Back to the selection' }).click();
+    await edit.getByText('1 selected').waitFor();
+    expect((await pushUsers()).status).toBe(200);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await ask.getByRole('button', { name: 'Remove and keep the data' }).click();
     await edit.waitFor({ state: 'hidden' });
+    expect((await pushUsers()).status).toBe(404);
 
     await page.getByRole('tab', { name: 'Overview' }).click();
     await page.getByText(`/external/v2/integration/${id}/context/list_employees`, { exact: false }).first().waitFor();

@@ -99,11 +99,29 @@ export const updateIntegrationRequestSchema = z
   });
 export type UpdateIntegrationRequest = z.input<typeof updateIntegrationRequestSchema>;
 
-/** PUT /api/integrations/{id}/monitorings: the whole new selection. */
+/**
+ * PUT /api/integrations/{id}/monitorings: the whole new selection. A selection that drops
+ * contexts which already received pushes is refused (409, naming them with their record counts
+ * and last push) unless `confirmRemovingContexts` lists each of them: their endpoints then refuse
+ * pushes, and their data is kept, shown again if a monitoring needing the context comes back.
+ */
 export const replaceIntegrationMonitoringsRequestSchema = z.strictObject(
-  { monitoringIds: monitoringIdsSchema },
-  { error: unknownFields('monitoringIds') },
+  {
+    monitoringIds: monitoringIdsSchema,
+    confirmRemovingContexts: z.array(z.string().max(100), { error: 'confirmRemovingContexts must be a list of context keys' }).max(100).optional(),
+  },
+  { error: unknownFields('monitoringIds, confirmRemovingContexts') },
 );
+
+/** In the 409 that asks to confirm: one context the new selection drops although it holds pushes. */
+export const contextWithDataSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  /** Records of its last accepted push (its data now); 0 when none was accepted. */
+  recordsNow: z.number().int(),
+  lastPushAt: z.string(),
+});
+export type ContextWithData = z.infer<typeof contextWithDataSchema>;
 export type ReplaceIntegrationMonitoringsRequest = z.input<typeof replaceIntegrationMonitoringsRequestSchema>;
 
 const queryText = (field: string) =>

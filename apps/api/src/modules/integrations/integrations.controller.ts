@@ -73,7 +73,7 @@ export class IntegrationsController {
     @Param('id') id: string,
     @Body(new ZodPipe(replaceIntegrationMonitoringsRequestSchema)) body: ReplaceMonitoringsBody,
   ): Promise<IntegrationDetail> {
-    return this.integrations.replaceMonitorings(s.companyId, id, body.monitoringIds);
+    return this.integrations.replaceMonitorings(s.companyId, id, body.monitoringIds, body.confirmRemovingContexts);
   }
 
   @Delete(':id')

@@ -1,4 +1,4 @@
-import { INTEGRATION_LOGO_MAX_BYTES, VALIDATION_UPLOAD_MAX_BYTES } from '@gatehouse/contracts';
+import { INTEGRATION_LOGO_MAX_BYTES, VALIDATION_UPLOAD_MAX_BYTES, type ContextWithData } from '@gatehouse/contracts';
 import { AppError } from '../../common/errors/app-error.js';
 import { formatBytes } from '../../common/errors/http-exception.filter.js';
 
@@ -48,6 +48,17 @@ export const IntegrationErrors = {
       'PAYLOAD_TOO_LARGE',
       `The file is larger than the ${formatBytes(VALIDATION_UPLOAD_MAX_BYTES)} validation accepts; validate a smaller sample of your records.`,
       [{ path: 'file', message: `must be at most ${formatBytes(VALIDATION_UPLOAD_MAX_BYTES)}` }],
+    ),
+  /** 409: the new selection drops contexts that hold pushed data; listed so the admin can confirm. */
+  removesContextsWithData: (contexts: ContextWithData[]) =>
+    new AppError(
+      'CONFLICT',
+      `This change removes ${contexts.map((c) => `${c.key} (${c.recordsNow} records, last push ${c.lastPushAt})`).join(', ')}, which already received pushes: ` +
+        `their endpoints would refuse pushes (404) and their data would no longer be shown. The data is kept and shown again if a monitoring that needs the context is selected again. ` +
+        `To go ahead, send the same selection with confirmRemovingContexts listing ${contexts.length === 1 ? 'this context' : 'these contexts'}.`,
+      [],
+      {},
+      { contexts },
     ),
   validationInputMissing: () =>
     new AppError(

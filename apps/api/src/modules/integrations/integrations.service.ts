@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   CUSTOM_INTEGRATIONS_CATEGORY,
+  type ContextWithData,
   type IntegrationDetail,
   type IntegrationListItem,
   type ListIntegrationsQuery,
@@ -94,13 +95,19 @@ export class IntegrationsService {
     return this.get(companyId, id);
   }
 
-  /** Replaces the whole selection; kept monitorings keep their rows. */
-  async replaceMonitorings(companyId: string, id: string, monitoringIds: string[]): Promise<IntegrationDetail> {
+  /**
+   * Replaces the whole selection; kept monitorings keep their rows. Contexts the new selection
+   * drops that already received pushes must be confirmed by name (409 otherwise); their
+   * submissions stay, shown again when a monitoring needing the context is selected again.
+   */
+  async replaceMonitorings(companyId: string, id: string, monitoringIds: string[], confirmRemovingContexts: readonly string[] = []): Promise<IntegrationDetail> {
     if (!isUuid(id)) throw IntegrationErrors.notFound();
     const keys = this.selection(monitoringIds);
     await this.db.transaction(async (em) => {
       // Locks the row: two concurrent replacements apply one after the other.
       await this.requireIntegration(companyId, id, em, true);
+      const unconfirmed = (await this.droppedContextsWithData(em, companyId, id, keys)).filter((c) => !confirmRemovingContexts.includes(c.key));
+      if (unconfirmed.length > 0) throw IntegrationErrors.removesContextsWithData(unconfirmed);
       await em
         .createQueryBuilder()
         .delete()
@@ -117,6 +124,29 @@ export class IntegrationsService {
       await this.touch(em, id);
     });
     return this.get(companyId, id);
+  }
+
+  /** Contexts of the current selection that `keys` would drop and that already received pushes. */
+  private async droppedContextsWithData(em: EntityManager, companyId: string, id: string, keys: readonly string[]): Promise<ContextWithData[]> {
+    const current: Array<{ monitoring_key: string }> = await em.query('SELECT monitoring_key FROM integration_monitorings WHERE integration_id = $1', [id]);
+    const kept = new Set(selectedContexts(this.schemas.monitoringsInCatalogOrder([...keys])).map((c) => c.key));
+    const dropped = selectedContexts(this.schemas.monitoringsInCatalogOrder(current.map((r) => r.monitoring_key))).filter((c) => !kept.has(c.key));
+    if (dropped.length === 0) return [];
+    const rows: Array<{ context_key: string; last_push_at: Date; records_now: number | null }> = await em.query(
+      `SELECT s.context_key, max(s.received_at) AS last_push_at,
+              (SELECT a.record_count FROM ingest_submissions a
+                WHERE a.integration_id = $1 AND a.company_id = $2 AND a.context_key = s.context_key AND a.status = 'accepted'
+                ORDER BY a.received_at DESC LIMIT 1) AS records_now
+         FROM ingest_submissions s
+        WHERE s.integration_id = $1 AND s.company_id = $2 AND s.context_key = ANY($3)
+        GROUP BY s.context_key`,
+      [id, companyId, dropped.map((c) => c.key)],
+    );
+    const byKey = new Map(rows.map((r) => [r.context_key, r]));
+    return dropped.flatMap((c) => {
+      const row = byKey.get(c.key);
+      return row ? [{ key: c.key, name: c.name, recordsNow: Number(row.records_now ?? 0), lastPushAt: new Date(row.last_push_at).toISOString() }] : [];
+    });
   }
 
   async remove(companyId: string, id: string): Promise<void> {
