@@ -137,7 +137,9 @@ describe('Provisioning › Import accounts in the browser', () => {
       schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
       Operations: [{ op: 'replace', path: 'active', value: false }],
     });
-    expect(patched.status).toBe(204);
+    // The instance keeps the default IdP profile (generic): a PATCH answers 200 with the resource.
+    expect(patched.status).toBe(200);
+    expect(((await patched.json()) as { active: boolean }).active).toBe(false);
     expect(app.seen.slice(before).map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual(['PATCH /v1/users/u-ada {"active":false}']);
     expect(app.users.find((u) => u.id === 'u-ada')!.active).toBe(false);
   });

@@ -104,6 +104,8 @@ describe('hostile text: NUL, lone surrogates, 900 KB strings, 10,000 levels of n
           return contextKey;
         case 'name':
           return 'User';
+        case 'callId':
+          return '5f0c8a8e-3b1d-4c52-9a57-2f7d1d0e6b11';
         case 'id':
           if (path.startsWith('/scim/v2/:connectorId/Groups')) return groupId;
           if (path.startsWith('/scim/v2/:connectorId/Users')) return userId;
