@@ -112,6 +112,35 @@ describe('POST /external/v2/integration/:integrationId/context/:contextKey', () 
       const checked = await a.post(`/api/integrations/${integrationId}/contexts/list_employees/validate`).attach('file', Buffer.from(JSON.stringify({ data })), 'employees.json').expect(200);
       expect(checked.body).toEqual({ valid: true, recordCount: 3, errorCount: 0, errors: [], warningCount: 2, warnings: res.body.warnings });
     });
+
+    it('are refused, with the same names and nothing stored, once the integration is set to strict; turning it off accepts them again', async () => {
+      const strictId = await createIntegration(a, [EMPLOYEES_MONITORING], 'Strict HR');
+      const set = await a.patch(`/api/integrations/${strictId}`).send({ strict: true }).expect(200);
+      expect(set.body.strict).toBe(true);
+      expect((await a.get('/api/integrations').expect(200)).body.find((i: { id: string }) => i.id === strictId).strict).toBe(true);
+      const data = employees(2).map((r, i) => {
+        if (i !== 1) return r;
+        const { employee_name, ...rest } = r;
+        return { ...rest, employe_name: employee_name };
+      });
+      const refused = await push(t, key, strictId, 'list_employees', { data }).expect(400);
+      expect(refused.body.errors).toEqual([
+        {
+          index: 1,
+          path: 'employe_name',
+          message: 'is not in the schema; did you mean `employee_name`? The integration is strict: records with properties the schema does not define are refused',
+        },
+      ]);
+      expect(await counts(t, strictId)).toEqual({ accepted: 0, refused: 1, records: 0 });
+      // Validate gives the verdict the push gave.
+      const checked = await a.post(`/api/integrations/${strictId}/contexts/list_employees/validate`).attach('file', Buffer.from(JSON.stringify({ data })), 'employees.json').expect(200);
+      expect(checked.body).toMatchObject({ valid: false, errorCount: 1, errors: refused.body.errors });
+      // Another company cannot change the setting.
+      await b.patch(`/api/integrations/${strictId}`).send({ strict: false }).expect(404);
+      await a.patch(`/api/integrations/${strictId}`).send({ strict: 'yes' }).expect(400);
+      await a.patch(`/api/integrations/${strictId}`).send({ strict: false }).expect(200);
+      await push(t, key, strictId, 'list_employees', { data }).expect(200);
+    });
   });
 
   describe('refused bodies', () => {

@@ -75,27 +75,35 @@ export const monitoringIdsSchema = z
   .min(1, 'select at least one monitoring')
   .max(INTEGRATION_MONITORINGS_MAX, `at most ${INTEGRATION_MONITORINGS_MAX} monitorings can be selected`);
 
+/**
+ * Strict: pushes of records with properties the schema does not define are refused (400) rather
+ * than accepted with warnings. Off by default.
+ */
+const strict = z.boolean({ error: 'strict must be true or false' });
+
 export const createIntegrationRequestSchema = z.strictObject(
   {
     name,
     description: description.optional().transform((value) => value ?? null),
     monitoringIds: monitoringIdsSchema,
+    strict: strict.optional().transform((value) => value ?? false),
   },
-  { error: unknownFields('name, description, monitoringIds') },
+  { error: unknownFields('name, description, monitoringIds, strict') },
 );
 export type CreateIntegrationRequest = z.input<typeof createIntegrationRequestSchema>;
 
-/** PATCH: name and/or description; the logo and monitorings have their own routes. */
+/** PATCH: name, description and/or strict; the logo and monitorings have their own routes. */
 export const updateIntegrationRequestSchema = z
   .strictObject(
     {
       name: name.optional(),
       description: description.optional(),
+      strict: strict.optional(),
     },
-    { error: unknownFields('name, description (the logo and the monitorings have their own routes)') },
+    { error: unknownFields('name, description, strict (the logo and the monitorings have their own routes)') },
   )
-  .refine((body) => body.name !== undefined || body.description !== undefined, {
-    message: 'nothing to change: send name and/or description',
+  .refine((body) => body.name !== undefined || body.description !== undefined || body.strict !== undefined, {
+    message: 'nothing to change: send name, description and/or strict',
   });
 export type UpdateIntegrationRequest = z.input<typeof updateIntegrationRequestSchema>;
 
@@ -161,6 +169,8 @@ export const integrationListItemSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   kind: integrationKindSchema,
+  /** Records with properties their schema does not define are refused rather than accepted with warnings. */
+  strict: z.boolean(),
   hasLogo: z.boolean(),
   /** Relative URL of the logo (versioned, so a new upload shows at once), or null. */
   logoUrl: z.string().nullable(),
@@ -208,6 +218,7 @@ export const integrationDetailSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   kind: integrationKindSchema,
+  strict: z.boolean(),
   hasLogo: z.boolean(),
   logoUrl: z.string().nullable(),
   monitorings: z.array(integrationMonitoringSchema),

@@ -21,6 +21,17 @@ describe('properties the schema does not define', () => {
     expect(result.warnings![0]!.message).toBe('is not in the schema, so it is stored but no check or monitoring reads it');
   });
 
+  it('refuses them instead, with the same suggestion, when the integration is strict', () => {
+    const { employee_name: _, ...typo } = { ...employee, employe_name: 'Ada' };
+    const result = validator.validateRecords([employee, { ...typo, id: 'e2' }, { ...employee, id: 'e3', favourite_colour: 'teal' }], { strict: true });
+    expect(result).toMatchObject({ valid: false, recordCount: 3, errorCount: 2 });
+    expect(result.errors).toEqual([
+      { index: 1, path: 'employe_name', message: 'is not in the schema; did you mean `employee_name`? The integration is strict: records with properties the schema does not define are refused' },
+      { index: 2, path: 'favourite_colour', message: 'is not in the schema, and the integration is strict: records with properties the schema does not define are refused' },
+    ]);
+    expect(result).not.toHaveProperty('warnings');
+  });
+
   it('says nothing when every property is defined', () => {
     const result = validator.validateRecords([employee]);
     expect(result).not.toHaveProperty('warnings');

@@ -4,6 +4,8 @@
 // closest defined name when one is near.
 import type { JsonSchema } from '../json-schema.js';
 
+const STRICT = 'integration is strict: records with properties the schema does not define are refused';
+
 export interface PropertyWarning {
   readonly index: number;
   readonly path: string;
@@ -68,22 +70,27 @@ export class UnknownPropertyCheck {
     return new UnknownPropertyCheck(Object.keys(properties));
   }
 
-  /** Calls `warn` for each property of `record` the schema does not define, in the record's order. */
-  check(record: unknown, index: number, warn: (warning: PropertyWarning) => void): void {
+  /**
+   * Calls `report` for each property of `record` the schema does not define, in the record's
+   * order. `strict`: the message says the property is refused rather than stored.
+   */
+  check(record: unknown, index: number, report: (problem: PropertyWarning) => void, strict = false): void {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) return;
     for (const key in record) {
       if (this.defined.has(key) || !Object.prototype.hasOwnProperty.call(record, key)) continue;
-      warn({ index, path: key, message: this.messageFor(key) });
+      const near = this.nearest(key);
+      if (!strict) report({ index, path: key, message: near === undefined ? 'is not in the schema, so it is stored but no check or monitoring reads it' : `is not in the schema; did you mean \`${near}\`?` });
+      else report({ index, path: key, message: near === undefined ? `is not in the schema, and the ${STRICT}` : `is not in the schema; did you mean \`${near}\`? The ${STRICT}` });
     }
   }
 
-  private messageFor(key: string): string {
+  private nearest(key: string): string | undefined {
     let near = this.suggestions.get(key);
     if (near === undefined && !this.suggestions.has(key)) {
       near = closestProperty(key, this.names);
       // Bounded: a body with endless distinct keys costs one lookup each, not unbounded memory.
       if (this.suggestions.size < 1000) this.suggestions.set(key, near);
     }
-    return near === undefined ? 'is not in the schema, so it is stored but no check or monitoring reads it' : `is not in the schema; did you mean \`${near}\`?`;
+    return near;
   }
 }

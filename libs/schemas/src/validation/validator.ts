@@ -38,6 +38,11 @@ export interface ValidateOptions {
   readonly maxErrors?: number;
   /** Refuse two records with the same record key (x-record-key). Default true. */
   readonly checkDuplicates?: boolean;
+  /**
+   * Refuse properties the schema does not define (an integration set to strict) instead of
+   * reporting them as warnings. Default false.
+   */
+  readonly strict?: boolean;
 }
 
 /** A record schema, or the key of a catalog context whose schema to use. */
@@ -106,7 +111,13 @@ export class RecordValidator {
    * errors, order and duplicate checks as validateRecords over all of them.
    */
   startValidation(options: ValidateOptions = {}): RecordsValidation {
-    return new RecordsValidation(this.validateFn, options.checkDuplicates === false ? null : this.recordKey, normaliseMaxErrors(options.maxErrors), this.unknownProperties);
+    return new RecordsValidation(
+      this.validateFn,
+      options.checkDuplicates === false ? null : this.recordKey,
+      normaliseMaxErrors(options.maxErrors),
+      this.unknownProperties,
+      options.strict === true,
+    );
   }
 
   /** Records whose record key repeats an earlier record's, each naming the earlier index. */
@@ -159,12 +170,17 @@ export class RecordsValidation {
     this.warningTotal++;
     if (this.warnings.length < this.maxErrors) this.warnings.push(warning);
   };
+  private readonly refuseUnknown = (problem: ValidationError) => {
+    this.problems++;
+    if (this.errors.length < this.maxErrors) this.errors.push(problem);
+  };
 
   constructor(
     private readonly validate: ValidateFunction,
     private readonly key: string | null,
     private readonly maxErrors: number,
     private readonly unknownProperties: UnknownPropertyCheck | null = null,
+    private readonly strict = false,
   ) {
     this.firstIndexByKey = key === null ? null : new Map<unknown, number>();
   }
@@ -204,7 +220,7 @@ export class RecordsValidation {
         }
       }
     }
-    this.unknownProperties?.check(record, index, this.warn);
+    this.unknownProperties?.check(record, index, this.strict ? this.refuseUnknown : this.warn, this.strict);
     return this.problems === before;
   }
 

@@ -12,6 +12,7 @@ import { IngestRawJson1763952000000 } from './1763952000000-ingest-raw-json.js';
 import { StripAuthSecrets1763956000000 } from './1763956000000-strip-auth-secrets.js';
 import { ConnectorIdpProfile1764900100000 } from './1764900100000-connector-idp-profile.js';
 import { ConnectorCallDetail1764900200000 } from './1764900200000-connector-call-detail.js';
+import { IntegrationStrict1764900400000 } from './1764900400000-integration-strict.js';
 
 /** Every migration, oldest first. A new table or column means a new file here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   StripAuthSecrets1763956000000,
   ConnectorIdpProfile1764900100000,
   ConnectorCallDetail1764900200000,
+  IntegrationStrict1764900400000,
 ];

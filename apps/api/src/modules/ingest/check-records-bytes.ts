@@ -21,8 +21,9 @@ const NOWHERE: RecordBatchSink = { add: (_batch, _start, done) => done(), discar
 export async function checkRecordsBytes(
   validator: RecordValidator,
   chunks: Iterable<Uint8Array>,
+  options: { strict?: boolean } = {},
 ): Promise<{ refusal: IngestRefusal | null; recordCount: number; warnings: ReturnType<IngestRecords['warnings']> } | 'not-utf8'> {
-  const records = new IngestRecords(validator, NOWHERE, Number.MAX_SAFE_INTEGER, PIECE_BYTES);
+  const records = new IngestRecords(validator, NOWHERE, Number.MAX_SAFE_INTEGER, { sizeHint: PIECE_BYTES, strict: options.strict });
   const json = new IngestJsonStream(records);
   // Streaming: a character split between two pieces is completed by the next one.
   const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -36,16 +36,25 @@ export class IngestRecords implements IngestJsonHandler {
   private acceptable = true;
   private batches: RecordBatchBuilder;
 
-  /** `sizeHint`: the body's size when declared, to size the first batch's memory. */
+  private readonly sizeHint?: number;
+  private readonly maxDepth: number;
+  private readonly strict: boolean;
+
+  /**
+   * `sizeHint`: the body's size when declared, to size the first batch's memory. `strict`: refuse
+   * properties the schema does not define (the integration's setting) instead of warning.
+   */
   constructor(
     private readonly validator: RecordValidator,
     private readonly sink: RecordBatchSink,
     private readonly batchSize: number,
-    private readonly sizeHint?: number,
-    private readonly maxDepth = INGEST_MAX_RECORD_DEPTH,
+    options: { sizeHint?: number; maxDepth?: number; strict?: boolean } = {},
   ) {
-    this.validation = validator.startValidation({ maxErrors: INGEST_MAX_ERRORS });
-    this.batches = new RecordBatchBuilder(sink, batchSize, sizeHint);
+    this.sizeHint = options.sizeHint;
+    this.maxDepth = options.maxDepth ?? INGEST_MAX_RECORD_DEPTH;
+    this.strict = options.strict ?? false;
+    this.validation = validator.startValidation({ maxErrors: INGEST_MAX_ERRORS, strict: this.strict });
+    this.batches = new RecordBatchBuilder(sink, batchSize, this.sizeHint);
   }
 
   get recordCount(): number {
@@ -90,7 +99,7 @@ export class IngestRecords implements IngestJsonHandler {
     this.tooDeep = -1;
     this.unstorable = null;
     this.unusableNumber = null;
-    this.validation = this.validator.startValidation({ maxErrors: INGEST_MAX_ERRORS });
+    this.validation = this.validator.startValidation({ maxErrors: INGEST_MAX_ERRORS, strict: this.strict });
     this.acceptable = true;
     this.batches = new RecordBatchBuilder(this.sink, this.batchSize, this.sizeHint);
     this.sink.reset();
@@ -101,7 +110,7 @@ export class IngestRecords implements IngestJsonHandler {
     return this.batches.rest();
   }
 
-  /** Properties the schema does not define (likely typos), counted; they never refuse a record. */
+  /** Properties the schema does not define (likely typos), counted; they refuse a record only when strict. */
   warnings(): { warningCount: number; warnings: ValidationError[] } | null {
     const { warningCount, warnings } = this.validation.result();
     return warningCount === undefined || warnings === undefined ? null : { warningCount, warnings };

@@ -60,7 +60,7 @@ export class SubmitEvidence {
     const idempotencyKey = checkIdempotencyKey(input.idempotencyKey);
 
     // Unknown, another company's, or not accepted: 404 before a byte of the body is read.
-    const { context } = await this.integrations.findContextForCompany(apiKey.companyId, input.integrationId, input.contextKey);
+    const { integration, context } = await this.integrations.findContextForCompany(apiKey.companyId, input.integrationId, input.contextKey);
     const receivedAt = new Date();
     const submissionId = randomUUID();
     const row = (bodyBytes: number, bodySha256: string | null): SubmissionRow => ({
@@ -78,7 +78,10 @@ export class SubmitEvidence {
     const validator = getRecordValidator(context.schema);
     const writer = this.repository.acceptedWriter({ ...row(0, null), recordKey: validator.recordKey }, this.config.ingestRetention);
     const declared = Number(input.request.headers['content-length']);
-    const records = new IngestRecords(validator, writer, INSERT_BATCH_SIZE, Number.isFinite(declared) && declared > 0 ? declared : undefined);
+    const records = new IngestRecords(validator, writer, INSERT_BATCH_SIZE, {
+      sizeHint: Number.isFinite(declared) && declared > 0 ? declared : undefined,
+      strict: integration.strict,
+    });
     const json = new IngestJsonStream(records);
 
     // The body is read, parsed and checked as it arrives; the records of an acceptable one go to

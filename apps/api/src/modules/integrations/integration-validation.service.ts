@@ -25,17 +25,17 @@ export class IntegrationValidationService {
   ) {}
 
   async validate(companyId: string, integrationId: string, contextKey: string, input: ValidationInput): Promise<ValidationResultResponse> {
-    const { context } = await this.integrations.findContextForCompany(companyId, integrationId, contextKey);
+    const { integration, context } = await this.integrations.findContextForCompany(companyId, integrationId, contextKey);
     if (input.kind === 'none') throw IntegrationErrors.validationInputMissing();
     const unreadable = unreadableFile(input.chunks);
     if (unreadable !== null) return unreadable;
     // Valid records in a body the push refuses unread would be a false "valid".
     const tooLarge = pushTooLargeProblem(input.chunks.reduce((n, c) => n + c.length, 0), this.config.ingestMaxBodyBytes);
     if (tooLarge !== null) return fail(tooLarge);
-    const checked = await checkRecordsBytes(getRecordValidator(context.schema), input.chunks);
+    const checked = await checkRecordsBytes(getRecordValidator(context.schema), input.chunks, { strict: integration.strict });
     if (checked === 'not-utf8') return fail(NOT_UTF8);
     const { refusal, recordCount } = checked;
-    // Likely typos: what the push answer lists as warnings, never a reason to refuse.
+    // Likely typos: what the push answer lists as warnings; a reason to refuse only when the integration is strict.
     const warnings = checked.warnings === null ? {} : { warningCount: checked.warnings.warningCount, warnings: checked.warnings.warnings.slice(0, VALIDATION_MAX_ERRORS) };
     if (refusal === null) return { valid: true, recordCount, errorCount: 0, errors: [], ...warnings };
     return {

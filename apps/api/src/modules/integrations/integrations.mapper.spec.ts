@@ -9,6 +9,7 @@ const row: Integration = {
   kind: 'custom',
   name: 'HR',
   description: null,
+  strict: false,
   createdBy: null,
   createdAt: new Date('2026-01-01T00:00:00Z'),
   updatedAt: new Date('2026-01-02T00:00:00Z'),

@@ -23,16 +23,18 @@ export interface CreateIntegrationInput {
   name: string;
   description: string | null;
   monitoringIds: string[];
+  strict?: boolean;
 }
 
 export interface UpdateIntegrationInput {
   name?: string;
   description?: string | null;
+  strict?: boolean;
 }
 
 /** What an ingest request resolves to: the integration, and the context's record schema. */
 export interface IntegrationContextTarget {
-  integration: { id: string; companyId: string; name: string; kind: 'custom' };
+  integration: { id: string; companyId: string; name: string; kind: 'custom'; strict: boolean };
   context: { key: string; name: string; schema: JsonSchema };
 }
 
@@ -74,7 +76,14 @@ export class IntegrationsService {
     const monitoringKeys = this.selection(input.monitoringIds);
     const id = await this.db.transaction(async (em) => {
       const row = await em.save(
-        em.create(Integration, { companyId: session.companyId, kind: 'custom', name: input.name, description: input.description, createdBy: session.userId }),
+        em.create(Integration, {
+          companyId: session.companyId,
+          kind: 'custom',
+          name: input.name,
+          description: input.description,
+          strict: input.strict ?? false,
+          createdBy: session.userId,
+        }),
       );
       await em.insert(
         IntegrationMonitoring,
@@ -87,9 +96,10 @@ export class IntegrationsService {
 
   async update(companyId: string, id: string, input: UpdateIntegrationInput): Promise<IntegrationDetail> {
     if (!isUuid(id)) throw IntegrationErrors.notFound();
-    const changes: Partial<Pick<Integration, 'name' | 'description'>> = {};
+    const changes: Partial<Pick<Integration, 'name' | 'description' | 'strict'>> = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.description !== undefined) changes.description = input.description;
+    if (input.strict !== undefined) changes.strict = input.strict;
     const result = await this.integrations.update(forCompany<Integration>(companyId, { id }), { ...changes, updatedAt: () => 'now()' });
     if (!result.affected) throw IntegrationErrors.notFound();
     return this.get(companyId, id);
@@ -164,8 +174,8 @@ export class IntegrationsService {
   async findContextForCompany(companyId: string, integrationId: string, contextKey: string): Promise<IntegrationContextTarget> {
     if (!isUuid(integrationId)) throw IntegrationErrors.notFound();
     // Every push asks this: the integration and its selection in one round trip.
-    const rows: Array<{ id: string; company_id: string; name: string; kind: 'custom'; keys: string[] }> = await this.db.query(
-      `SELECT i.id, i.company_id, i.name, i.kind,
+    const rows: Array<{ id: string; company_id: string; name: string; kind: 'custom'; strict: boolean; keys: string[] }> = await this.db.query(
+      `SELECT i.id, i.company_id, i.name, i.kind, i.strict,
               COALESCE(array_agg(m.monitoring_key) FILTER (WHERE m.monitoring_key IS NOT NULL), '{}') AS keys
          FROM integrations i
          LEFT JOIN integration_monitorings m ON m.integration_id = i.id
@@ -175,12 +185,12 @@ export class IntegrationsService {
     );
     const found = rows[0];
     if (!found) throw IntegrationErrors.notFound();
-    const row = { id: found.id, companyId: found.company_id, name: found.name, kind: found.kind };
+    const row = { id: found.id, companyId: found.company_id, name: found.name, kind: found.kind, strict: found.strict };
     const contexts = selectedContexts(this.schemas.monitoringsInCatalogOrder(found.keys));
     const context = contexts.find((c) => c.key === contextKey);
     if (!context) throw IntegrationErrors.contextNotAccepted(contextKey, contexts.map((c) => c.key));
     return {
-      integration: { id: row.id, companyId: row.companyId, name: row.name, kind: row.kind },
+      integration: row,
       context: { key: context.key, name: context.name, schema: context.schema },
     };
   }

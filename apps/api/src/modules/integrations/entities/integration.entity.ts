@@ -19,6 +19,10 @@ export class Integration {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
+  /** Refuse pushed records with properties their schema does not define (else they are warnings). */
+  @Column({ type: 'boolean', default: false })
+  strict: boolean;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 
