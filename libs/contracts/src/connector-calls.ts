@@ -32,6 +32,8 @@ export const connectorCallResponseSchema = z.object({
   source: z.enum(CONNECTOR_CALL_SOURCES),
   scimUserId: z.string().nullable(),
   scimGroupId: z.string().nullable(),
+  /** Why Gatehouse made the call, when the request alone does not say (e.g. the lookup after a 409). */
+  note: z.string().nullable(),
   /** Whether the request and answer are still kept (only the newest calls keep them). */
   hasDetail: z.boolean(),
   createdAt: z.string(),

@@ -13,6 +13,7 @@ import { StripAuthSecrets1763956000000 } from './1763956000000-strip-auth-secret
 import { ConnectorIdpProfile1764900100000 } from './1764900100000-connector-idp-profile.js';
 import { ConnectorCallDetail1764900200000 } from './1764900200000-connector-call-detail.js';
 import { IntegrationStrict1764900400000 } from './1764900400000-integration-strict.js';
+import { ConnectorCallNote1764900500000 } from './1764900500000-connector-call-note.js';
 
 /** Every migration, oldest first. A new table or column means a new file here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ConnectorIdpProfile1764900100000,
   ConnectorCallDetail1764900200000,
   IntegrationStrict1764900400000,
+  ConnectorCallNote1764900500000,
 ];

@@ -34,6 +34,7 @@ export type CallRecord = {
   detail?: CallDetail;
   scimUserId?: string | null;
   scimGroupId?: string | null;
+  note?: string | null;
 };
 
 /**
@@ -101,8 +102,8 @@ export class ConnectorCallLog {
          ), inserted AS (
            INSERT INTO connector_calls (company_id, connector_id, operation, method, url, status, duration_ms, attempts, error, source,
                                         request_headers, request_body, request_body_truncated, response_headers, response_body, response_body_truncated,
-                                        scim_user_id, scim_group_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $14::jsonb, $15, $16, $17::jsonb, $18, $19, $20, $21)
+                                        scim_user_id, scim_group_id, note)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $14::jsonb, $15, $16, $17::jsonb, $18, $19, $20, $21, $22)
            RETURNING id
          ), trimmed AS (
            DELETE FROM connector_calls WHERE id IN (
@@ -144,6 +145,7 @@ export class ConnectorCallLog {
           d?.responseBodyTruncated ?? false,
           call.scimUserId ?? null,
           call.scimGroupId ?? null,
+          call.note ?? null,
         ],
       );
       if (savepoint) await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
@@ -231,6 +233,7 @@ const toCallResponse = (c: ConnectorCall): ConnectorCallResponse => ({
   source: c.source,
   scimUserId: c.scimUserId,
   scimGroupId: c.scimGroupId,
+  note: c.note,
   hasDetail: c.requestHeaders !== null,
   createdAt: c.createdAt.toISOString(),
 });

@@ -47,6 +47,8 @@ export type ExecuteOptions = {
   shown?: boolean;
   /** The SCIM user or group the call is made for, so the call log can be filtered by it. */
   subject?: { scimUserId?: string; scimGroupId?: string };
+  /** Why the call is made, shown with it in the call log. */
+  note?: string;
 };
 
 export type ExecuteResult<O extends CapabilityKey = CapabilityKey> = {
@@ -268,6 +270,7 @@ export class ConnectorExecutor {
           detail: this.detail(prepared.url, prepared.masked.headers, prepared.body, response, knownSecrets, auth),
           scimUserId: opts.subject?.scimUserId ?? null,
           scimGroupId: opts.subject?.scimGroupId ?? null,
+          note: opts.note ?? null,
         },
         opts.em,
       );

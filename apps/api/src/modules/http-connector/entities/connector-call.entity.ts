@@ -70,6 +70,10 @@ export class ConnectorCall {
   @Column({ name: 'scim_group_id', type: 'text', nullable: true })
   scimGroupId: string | null;
 
+  /** Why the call was made, when the request alone does not say (e.g. a lookup after the app answered 409). */
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -16,6 +16,7 @@ const base: ConnectorCallDetailResponse = {
   source: 'scim',
   scimUserId: 'u-1',
   scimGroupId: null,
+  note: null,
   hasDetail: true,
   createdAt: '2026-01-01T00:00:00Z',
   request: { headers: { Authorization: 'Bearer ••••••', 'Content-Type': 'application/json' }, body: '{"email":"ann@corp.example"}', bodyTruncated: false },
@@ -39,5 +40,17 @@ describe('CallDetailView', () => {
     expect(screen.getByText(/Only the newest calls keep their request and response/)).toBeTruthy();
     expect(screen.getByText(base.url)).toBeTruthy();
     expect(screen.queryByRole('group', { name: 'Response' })).toBeNull();
+  });
+
+  it('says why Gatehouse made a call the request alone does not explain', () => {
+    const note = 'create_user answered HTTP 409 (the application already has this user): looking it up to link user "ann@corp.example" to it instead of creating a second one';
+    renderWithProviders(<CallDetailView call={{ ...base, operation: 'list_users', method: 'GET', note }} />);
+    expect(screen.getByText('Why this call was made')).toBeTruthy();
+    expect(screen.getByText(note)).toBeTruthy();
+  });
+
+  it('shows no reason when the call needs none', () => {
+    renderWithProviders(<CallDetailView call={base} />);
+    expect(screen.queryByText('Why this call was made')).toBeNull();
   });
 });

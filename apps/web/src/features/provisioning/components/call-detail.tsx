@@ -50,6 +50,13 @@ export function CallDetailView({ call }: { call: ConnectorCallDetailResponse }) 
           </Text>
         </Alert>
       )}
+      {call.note && (
+        <Alert color="blue" title="Why this call was made">
+          <Text size="sm" style={{ wordBreak: 'break-word' }}>
+            {call.note}
+          </Text>
+        </Alert>
+      )}
       {call.scimUserId && (
         <Text size="sm">
           For SCIM user <Code>{call.scimUserId}</Code>
