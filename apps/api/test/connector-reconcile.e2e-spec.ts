@@ -147,7 +147,11 @@ describe('POST /api/connectors/{id}/reconcile and /reconcile/link (Import accoun
   });
 
   it('says which list is off instead of showing it, and refuses a link it cannot check', async () => {
-    const usersOnly = await createScimConnector(admin, app, { capabilities: { create_user: false, list_users: true, list_groups: false }, mappings: jsonListMappings(app.baseUrl) });
+    // Creates off: the app already has a Finance group and would refuse another (409).
+    const usersOnly = await createScimConnector(admin, app, {
+      capabilities: { create_user: false, create_group: false, list_users: true, list_groups: false },
+      mappings: jsonListMappings(app.baseUrl),
+    });
     const g = (await scimClient(t, usersOnly.id, usersOnly.token).post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Finance' }).expect(201)).body.id;
     const res = await reconcile(admin, usersOnly.id).expect(200);
     expect(res.body.groups).toBeNull();

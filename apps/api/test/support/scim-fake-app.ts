@@ -170,7 +170,9 @@ export class FakeDirectoryApp {
     }
     if (kind === 'groups') {
       if (req.method === 'POST' && !id) {
-        const group: AppGroup = { id: this.nextId('g'), name: String(body.name ?? ''), members: [] };
+        const name = String(body.name ?? '');
+        if ([...this.groups.values()].some((g) => g.name.toLowerCase() === name.toLowerCase())) return reply(409, { error: { message: `A group named ${name} already exists` } });
+        const group: AppGroup = { id: this.nextId('g'), name, members: [] };
         this.groups.set(group.id, group);
         return reply(201, { id: group.id, name: group.name });
       }

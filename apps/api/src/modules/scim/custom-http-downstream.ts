@@ -4,7 +4,7 @@ import type { ConnectorExecutor } from '../http-connector/connector-executor.ser
 import type { Connector } from '../http-connector/entities/connector.entity.js';
 import { ConnectorCallError } from '../http-connector/http-connector.errors.js';
 import { OutboundSettings } from '../http-connector/outbound-settings.js';
-import { downstreamFailure, nothingDoneDownstream } from './scim-downstream-errors.js';
+import { appAnswer, downstreamFailure, nothingDoneDownstream } from './scim-downstream-errors.js';
 import { ScimErrors } from './scim.errors.js';
 
 /** The executor instance SCIM uses (logging its calls with source `scim`). */
@@ -22,6 +22,8 @@ export type Attempt<O extends CapabilityKey> = { ok: true; result: ReadResult<O>
   detail: string;
   /** The app's HTTP status, when it answered. */
   status?: number;
+  /** The app's status and message, when it answered ("HTTP 409: Email already exists"). */
+  answer?: string;
 };
 
 /** The SCIM user or group a call is made for, recorded with it in the call log. */
@@ -68,18 +70,20 @@ export class CustomHttpDownstream {
    * One call, its failure answered as a value with what it may have done in the app. `shown`:
    * the values read go to an administrator's screen, so the secret is masked in them. `subject`:
    * the SCIM user or group the call log files it under (a user operation's own user by default).
+   * `note`: why the call is made, shown with it in the call log.
    */
   async attempt<O extends CapabilityKey>(
     connector: Connector,
     operation: O,
     context: MappingContext,
-    options: { shown?: boolean; subject?: CallSubject } = {},
+    options: { shown?: boolean; subject?: CallSubject; note?: string } = {},
   ): Promise<Attempt<O>> {
     try {
       const result = await this.executor.execute(connector.companyId, connector, operation, context, {
         source: 'scim',
         shown: options.shown,
         subject: options.subject ?? subjectOf(context),
+        note: options.note,
       });
       return { ok: true, result: result.resolved };
     } catch (err) {
@@ -87,7 +91,8 @@ export class CustomHttpDownstream {
       const error = downstreamFailure(operation, mapping, err);
       const detail = error instanceof Error ? error.message : 'unexpected failure';
       const status = err instanceof ConnectorCallError ? err.status : undefined;
-      return { ok: false, error, effect: nothingDoneDownstream(err) ? 'none' : 'unknown', detail, status };
+      const answer = err instanceof ConnectorCallError && status !== undefined ? appAnswer(mapping, err) : undefined;
+      return { ok: false, error, effect: nothingDoneDownstream(err) ? 'none' : 'unknown', detail, status, answer };
     }
   }
 

@@ -12,11 +12,11 @@ import { ScimErrors } from './scim.errors.js';
  */
 export function downstreamFailure(operation: CapabilityKey, mapping: Partial<OperationMapping> | undefined, err: unknown): unknown {
   if (err instanceof DownstreamRejectedError) {
-    return ScimErrors.downstreamRejected(operation, `${statusPart(err)}${appMessage(mapping, err)}`);
+    return ScimErrors.downstreamRejected(operation, appAnswer(mapping, err));
   }
   if (err instanceof DownstreamUnavailableError) {
     const answered = err.status !== undefined && err.status >= 500 && err.status !== 503;
-    const detail = err.status !== undefined ? `${statusPart(err)}${appMessage(mapping, err)}` : err.message;
+    const detail = err.status !== undefined ? appAnswer(mapping, err) : err.message;
     return ScimErrors.downstreamFailed(answered ? 502 : 503, operation, detail);
   }
   if (err instanceof OAuthTokenError) return ScimErrors.downstreamFailed(err.retryable ? 503 : 502, operation, err.message);
@@ -42,6 +42,11 @@ export function nothingDoneDownstream(err: unknown): boolean {
   if (err instanceof DownstreamUnavailableError && err.status === 429) return true;
   if (err instanceof ConnectorCallError) return err.notSent;
   return err instanceof AppError;
+}
+
+/** What the app answered a failed call with: its status and message ("HTTP 409: Email already exists"). */
+export function appAnswer(mapping: Partial<OperationMapping> | undefined, err: ConnectorCallError): string {
+  return `${statusPart(err)}${appMessage(mapping, err)}`;
 }
 
 function statusPart(err: ConnectorCallError): string {

@@ -98,6 +98,6 @@ export class ScimPendingSweep implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private find(connector: Connector, row: AbandonedWrite): Promise<Lookup> {
-    return row.table === 'scim_users' ? this.lookup.user(connector, row.id, row.resource) : this.lookup.group(connector, row.name, row.id);
+    return row.table === 'scim_users' ? this.lookup.user(connector, row.resource, { id: row.id }) : this.lookup.group(connector, row.name, { id: row.id });
   }
 }

@@ -1,3 +1,4 @@
+import type { ResolvedUser } from '@gatehouse/mapping';
 import { SCHEMA_GROUP, SCHEMA_USER, type ScimMeta } from '@gatehouse/scim';
 import type { ScimGroup } from './entities/scim-group.entity.js';
 import type { ScimUser } from './entities/scim-user.entity.js';
@@ -109,4 +110,29 @@ export function mergeResolvedUser(resource: JsonObject, resolved: ResolvedUserFi
     }
   }
   return out;
+}
+
+/** An identity provider's lookup that found an account in the app. */
+export type ImportLookup = { by: 'userName' | 'email'; value: string };
+
+/**
+ * The SCIM user for an app account imported on an identity provider's lookup. It carries the
+ * looked-up value (so the lookup's filter matches it), the app's email, display name and active
+ * state; the identity provider's next update fills in the rest.
+ */
+export function importedUserResource(account: ResolvedUser, lookup: ImportLookup): JsonObject {
+  const email = lookup.by === 'email' ? lookup.value : account.email;
+  const userName = lookup.by === 'userName' ? lookup.value : (account.userName ?? lookup.value);
+  return {
+    schemas: [SCHEMA_USER],
+    userName,
+    ...(account.displayName ? { displayName: account.displayName } : {}),
+    ...(email ? { emails: [{ value: email, type: 'work', primary: true }] } : {}),
+    active: account.active ?? true,
+  };
+}
+
+/** The SCIM group for an app group imported on an identity provider's lookup by displayName. */
+export function importedGroupResource(displayName: string): JsonObject {
+  return { schemas: [SCHEMA_GROUP], displayName };
 }

@@ -66,6 +66,12 @@ export const ScimErrors = {
         `or, after making sure the application has no such ${kind}, delete the pending ${kind} (DELETE /${kind === 'user' ? 'Users' : 'Groups'}/${id}) so the create can run again.`,
       'uniqueness',
     ),
+  /**
+   * The app refused a create with 409 (it has the account already) and Gatehouse could not link
+   * to it: RFC 7644 §3.3 uniqueness, which Entra ID and Okta act on, with the app's own words.
+   */
+  appHasAccount: (kind: 'user' | 'group', answer: string, why: string) =>
+    new ScimHttpError(409, `The application already has this ${kind}: it answered create_${kind} with ${answer}. ${why}`, 'uniqueness'),
   reactivationPending: (userName: string, id: string, reason: string) =>
     new ScimHttpError(
       409,

@@ -9,10 +9,11 @@ import { ScimDownstreamLookup } from '../scim-downstream-lookup.js';
 import type { ScimGroup } from '../entities/scim-group.entity.js';
 import type { ScimRequestContext } from '../scim-context.js';
 import { groupLookup, patchAnswersWith, projectionDropsMembers, type ListQuery } from '../scim-list-query.js';
-import { groupForPatch, sameJson, storedAttributes, toGroupResource, type JsonObject, type MemberView } from '../scim-resource.mapper.js';
+import { groupForPatch, importedGroupResource, sameJson, storedAttributes, toGroupResource, type JsonObject, type MemberView } from '../scim-resource.mapper.js';
 import { ScimStore, isUniqueViolation, type ScimScope, type StoredMember } from '../scim-store.repository.js';
 import { ScimErrors } from '../scim.errors.js';
 import type { ChangeInput, CreateInput, ReadInput, ScimGroupsPort } from '../scim.types.js';
+import { conflictNote, filterNote, linkRefusedCreate } from './existing-accounts.js';
 import { BUSY, PendingTurns, type Busy } from './pending-writes.js';
 import { assertServing, project, projectList } from './serving.js';
 
@@ -85,7 +86,7 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     if (!holder) return BUSY; // deleted meanwhile: claim again
     if (holder.pendingOp !== 'create') throw ScimErrors.groupNameTaken(group.displayName);
     if (!(await this.store.takeOver(em, TABLE, ctx.scope, holder.id, lease))) return BUSY;
-    const found = await this.lookup.group(ctx.connector, holder.displayName, holder.id);
+    const found = await this.lookup.group(ctx.connector, holder.displayName, { id: holder.id });
     switch (found.kind) {
       case 'found':
         await this.store.settleCreate(em, TABLE, ctx.scope, holder.id, found.downstreamId);
@@ -107,6 +108,14 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     const em = this.store.manager;
     const sent = await this.downstream.attempt(ctx.connector, 'create_group', { group_name: row.displayName, group_description: '' }, { subject: { scimGroupId: row.id } });
     if (!sent.ok) {
+      if (sent.status === 409) {
+        // The app has the group already: link to it, or tell the identity provider so (409 uniqueness).
+        const find = this.lookup.canLookUp(ctx.connector, 'group')
+          ? () => this.lookup.group(ctx.connector, row.displayName, { id: row.id, note: conflictNote('group', row.displayName) })
+          : undefined;
+        const downstreamId = await linkRefusedCreate(this.store, TABLE, ctx.scope, 'group', row.id, sent.answer ?? 'HTTP 409', find);
+        return { ...row, downstreamId, ...NOT_PENDING };
+      }
       if (sent.effect === 'none') await this.store.dropCreate(em, TABLE, ctx.scope, row.id);
       else await this.store.leavePending(em, TABLE, ctx.scope, row.id, sent.detail);
       throw sent.error;
@@ -147,10 +156,34 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
         { startIndex: pagination.startIndex, totalResults: page.total },
       );
     }
-    const rows = await this.store.findGroups(em, ctx.scope, groupLookup(filter));
+    const lookup = groupLookup(filter);
+    let rows = await this.store.findGroups(em, ctx.scope, lookup);
+    if (rows.length === 0 && lookup?.by === 'displayName') {
+      const imported = await this.importFromApp(ctx, lookup.value);
+      if (imported) rows = [imported];
+    }
     const resources = await withMembers(rows, true);
     const matched = resources.filter((r) => evaluateFilter(filter, r, { resourceType: 'Group' }));
     return projectList(paginate(matched, pagination), projection, 'Group');
+  }
+
+  /**
+   * A lookup by displayName the store has no group for, asked of the app (list_groups, else a
+   * get_group that finds groups by name): a group the app has is imported, linked to the app's
+   * id and with no members, so the identity provider updates it instead of creating a second one.
+   */
+  private async importFromApp(ctx: ScimRequestContext, displayName: string): Promise<ScimGroup | null> {
+    if (!this.lookup.canLookUp(ctx.connector, 'group')) return null;
+    // A create of this name still pending settles it itself (its retry or the sweep looks the app up).
+    if (await this.store.findGroupByName(this.store.manager, ctx.scope, displayName)) return null;
+    const found = await this.lookup.group(ctx.connector, displayName, { note: filterNote('group', 'displayName', displayName) });
+    if (found.kind !== 'found') return null;
+    const row = { ...this.newRow(ctx, importedGroupResource(displayName)), downstreamId: found.downstreamId };
+    return this.unit(async (em) => {
+      await this.store.lockLinks(em, ctx.scope);
+      if (await this.store.linkedElsewhere(em, TABLE, ctx.scope, found.downstreamId, row.id)) return null;
+      return (await this.store.claimGroup(em, row)) ? row : null;
+    });
   }
 
   async replace(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject> {

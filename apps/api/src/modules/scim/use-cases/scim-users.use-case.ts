@@ -9,11 +9,12 @@ import { ScimDownstreamLookup } from '../scim-downstream-lookup.js';
 import type { ScimUser } from '../entities/scim-user.entity.js';
 import type { ScimRequestContext } from '../scim-context.js';
 import { patchAnswersWith, userLookup, type ListQuery } from '../scim-list-query.js';
-import { mergeResolvedUser, sameJson, storedAttributes, toUserResource, userForPatch, type JsonObject } from '../scim-resource.mapper.js';
+import { importedUserResource, mergeResolvedUser, sameJson, storedAttributes, toUserResource, userForPatch, type ImportLookup, type JsonObject } from '../scim-resource.mapper.js';
 import { ScimStore, isUniqueViolation } from '../scim-store.repository.js';
 import { isActive, planUserChange } from '../scim-user-plan.js';
 import { ScimErrors } from '../scim.errors.js';
 import type { ChangeInput, CreateInput, ReadInput, ScimUsersPort } from '../scim.types.js';
+import { conflictNote, filterNote, linkRefusedCreate } from './existing-accounts.js';
 import { BUSY, PendingTurns, type Busy } from './pending-writes.js';
 import { assertServing, project, projectList } from './serving.js';
 
@@ -77,6 +78,13 @@ export class ScimUsersUseCase implements ScimUsersPort {
     const em = this.store.manager;
     const sent = await this.downstream.attempt(ctx.connector, 'create_user', { scim_user: { ...row.resource, id: row.id } });
     if (!sent.ok) {
+      if (sent.status === 409) {
+        // The app has the account already: link to it, or tell the identity provider so (409 uniqueness).
+        const find = this.lookup.canLookUp(ctx.connector, 'user')
+          ? () => this.lookup.user(ctx.connector, row.resource, { id: row.id, note: conflictNote('user', row.userName) })
+          : undefined;
+        return settled(row, await linkRefusedCreate(this.store, TABLE, ctx.scope, 'user', row.id, sent.answer ?? 'HTTP 409', find));
+      }
       if (sent.effect === 'none') await this.store.dropCreate(em, TABLE, ctx.scope, row.id);
       else await this.store.leavePending(em, TABLE, ctx.scope, row.id, sent.detail);
       throw sent.error;
@@ -88,7 +96,7 @@ export class ScimUsersUseCase implements ScimUsersPort {
   /** A create of this userName whose outcome is unknown: link to the app's account, create it, or refuse. */
   private async settlePendingCreate(ctx: ScimRequestContext, row: ScimUser): Promise<ScimUser> {
     const em = this.store.manager;
-    const found = await this.lookup.user(ctx.connector, row.id, row.resource);
+    const found = await this.lookup.user(ctx.connector, row.resource, { id: row.id });
     switch (found.kind) {
       case 'found':
         await this.store.settleCreate(em, TABLE, ctx.scope, row.id, found.downstreamId);
@@ -119,9 +127,11 @@ export class ScimUsersUseCase implements ScimUsersPort {
   }
 
   /**
-   * Always from the store: it holds every user this identity provider provisioned, pages in a
-   * stable order, and answers lookups (Entra's Test Connection, the lookup before each create)
-   * without a downstream round trip. Simple equality filters select rows by index first.
+   * From the store: it holds every user this identity provider provisioned, pages in a stable
+   * order, and answers lookups (Entra's Test Connection, the lookup before each create) without a
+   * downstream round trip. Simple equality filters select rows by index first. A lookup by
+   * userName or email that the store has no user for is asked of the app when it can be
+   * (importFromApp), so an account the app already has is matched instead of created twice.
    */
   async list(ctx: ScimRequestContext, query: ListQuery): Promise<ListResponse<JsonObject>> {
     assertServing(ctx.connector);
@@ -131,9 +141,41 @@ export class ScimUsersUseCase implements ScimUsersPort {
       const resources = page.rows.map((row) => project(toUserResource(row, ctx.baseUrl), projection, 'User'));
       return listResponse(resources, { startIndex: pagination.startIndex, totalResults: page.total });
     }
-    const rows = await this.store.findUsers(this.store.manager, ctx.scope, userLookup(filter));
+    const lookup = userLookup(filter);
+    let rows = await this.store.findUsers(this.store.manager, ctx.scope, lookup);
+    if (rows.length === 0 && (lookup?.by === 'userName' || lookup?.by === 'email')) {
+      const imported = await this.importFromApp(ctx, { by: lookup.by, value: lookup.value });
+      if (imported) rows = [imported];
+    }
     const matched = rows.map((row) => toUserResource(row, ctx.baseUrl)).filter((r) => evaluateFilter(filter, r, { resourceType: 'User' }));
     return projectList(paginate(matched, pagination), projection, 'User');
+  }
+
+  /**
+   * An identity provider's lookup the store has no user for, asked of the app: list_users (by
+   * userName or email), else a get_user that finds users by userName. An account the app has is
+   * imported as a user linked to the app's id, so the identity provider updates it instead of
+   * creating a second one. Nothing is imported when the app cannot be asked, has no such
+   * account, fails to answer (the call log shows why), or the account is linked to another user.
+   */
+  private async importFromApp(ctx: ScimRequestContext, wanted: ImportLookup): Promise<ScimUser | null> {
+    const connector = ctx.connector;
+    const askable = wanted.by === 'userName' ? this.lookup.canLookUp(connector, 'user') : this.downstream.enabled(connector, 'list_users');
+    if (!askable) return null;
+    // A create of this userName still pending settles it itself (its retry or the sweep looks the app up).
+    if (wanted.by === 'userName' && (await this.store.findUserByName(this.store.manager, ctx.scope, wanted.value))) return null;
+    // A userName that is an address (as IdPs usually send) also fills {scim_user_email}, for lists filtered by email.
+    const address = wanted.by === 'email' || wanted.value.includes('@') ? { emails: [{ value: wanted.value, primary: true }] } : {};
+    const probe = wanted.by === 'userName' ? { userName: wanted.value, ...address } : address;
+    const found = await this.lookup.user(connector, probe, { note: filterNote('user', wanted.by === 'userName' ? 'userName' : 'emails', wanted.value) });
+    if (found.kind !== 'found') return null;
+    const row = this.newRow(ctx, randomUUID(), importedUserResource(found.account, wanted), found.downstreamId, new Date());
+    return this.store.transaction(async (em) => {
+      await this.store.lockLinks(em, ctx.scope);
+      if (await this.store.linkedElsewhere(em, TABLE, ctx.scope, found.downstreamId, row.id)) return null;
+      // A create of this userName that won the race keeps it; the identity provider's next lookup finds it.
+      return (await this.store.claimUser(em, row)) ? row : null;
+    });
   }
 
   async replace(ctx: ScimRequestContext, input: ChangeInput): Promise<JsonObject> {
@@ -296,7 +338,7 @@ export class ScimUsersUseCase implements ScimUsersPort {
    */
   private async reactivate(ctx: ScimRequestContext, before: ScimUser, scimUser: JsonObject): Promise<string> {
     if (before.lastError !== null || before.pendingOp !== null) {
-      const found = await this.lookup.user(ctx.connector, before.id, scimUser);
+      const found = await this.lookup.user(ctx.connector, scimUser, { id: before.id });
       if (found.kind === 'found') return found.downstreamId;
       if (found.kind === 'unknown') {
         const reason = `an earlier reactivation may have reached the application but its answer never arrived, and ${found.reason}`;
