@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { expectCount, signUpInBrowser } from './support/browser';
+import { createThroughApi, expectCount, signUpInBrowser } from './support/browser';
 import { DOCUMENTED_EMPLOYEES_BODY } from './support/fixtures';
 import { removeDir } from './support/product';
 import { useProductInBrowser } from './support/product-in-browser';
@@ -27,14 +27,9 @@ describe('strict integrations in the browser', () => {
   });
 
   it('warns about a misspelt property while off; once Strict is turned on in the Edit dialog, Validate and the push refuse it', async () => {
-    const { page, context } = session.browser;
+    const { page } = session.browser;
     await signUpInBrowser(page, { company: 'Strict Co' });
-    const csrf = (await context.cookies()).find((c) => c.name === 'gh_csrf')!.value;
-    const post = async (path: string, data: unknown) => {
-      const res = await page.request.post(path, { data, headers: { 'x-csrf-token': csrf } });
-      expect(res.status()).toBe(201);
-      return res.json();
-    };
+    const post = (path: string, data: unknown) => createThroughApi(page, path, data);
     const integration = await post('/api/integrations', { name: 'In-house HR System', monitoringIds: ['employee_onboarding_offboarding'] });
     expect(integration.strict).toBe(false);
     const { key } = await post('/api/api-keys', { name: 'HR sync', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
