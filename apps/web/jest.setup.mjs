@@ -19,6 +19,10 @@ if (!window.ResizeObserver) {
   };
 }
 window.HTMLElement.prototype.scrollIntoView ??= function () {};
+// Autosizing textareas re-measure when web fonts load; jsdom has no FontFaceSet.
+if (!document.fonts) {
+  Object.defineProperty(document, 'fonts', { value: { addEventListener() {}, removeEventListener() {} } });
+}
 // react-router reads these web globals at import time; jsdom leaves them out.
 import { TextDecoder, TextEncoder } from 'node:util';
 globalThis.TextEncoder ??= TextEncoder;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { expectCount, signUpInBrowser } from './support/browser';
+import { createThroughApi, expectCount, signUpInBrowser } from './support/browser';
 import { DOCUMENTED_EMPLOYEES_BODY } from './support/fixtures';
 import { useProductInBrowser } from './support/product-in-browser';
 
@@ -26,16 +26,11 @@ describe('evidence ingest in the browser', () => {
   const session = useProductInBrowser();
 
   it('shows each push on the context card, the records on the Data tab, and the submission history', async () => {
-    const { page, context } = session.browser;
+    const { page } = session.browser;
     await signUpInBrowser(page, { company: 'Ingest Browser Co' });
 
     // The integration and the key come from the API, with the page's session and CSRF token.
-    const csrf = (await context.cookies()).find((c) => c.name === 'gh_csrf')!.value;
-    const post = async (path: string, data: unknown) => {
-      const res = await page.request.post(path, { data, headers: { 'x-csrf-token': csrf } });
-      expect(res.status()).toBe(201);
-      return res.json();
-    };
+    const post = (path: string, data: unknown) => createThroughApi(page, path, data);
     // Two monitorings: list_employees, list_users and list_access_reviews.
     const integration = await post('/api/integrations', { name: 'In-house HR System', monitoringIds: ['employee_onboarding_offboarding', 'user_access_review'] });
     const { key } = await post('/api/api-keys', { name: 'HR sync', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,4 +65,12 @@ export async function expectCount(locator: Locator, expected: number, timeoutMs 
     seen = await locator.count();
   }
   if (seen !== expected) throw new Error(`expected ${expected} element(s) for ${locator.toString()}, found ${seen}`);
+}
+
+/** POSTs to the product's API as the signed-in page (its session and CSRF token), expects 201 and returns what was created. */
+export async function createThroughApi(page: Page, path: string, data: unknown) {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'gh_csrf')!.value;
+  const res = await page.request.post(path, { data, headers: { 'x-csrf-token': csrf } });
+  expect(res.status()).toBe(201);
+  return res.json();
 }

@@ -22,9 +22,10 @@ function CopyableCode({ value, copyLabel, children }: { value: string; copyLabel
 
 /**
  * One endpoint of an integration: where to send records, with which headers, in what shape.
+ * `strict` is the integration's setting, which Validate applies as the push does.
  * `syncStatus` is where the latest submission's outcome for this context goes.
  */
-export function ContextCard({ context, syncStatus }: { context: IntegrationContext; syncStatus?: ReactNode }) {
+export function ContextCard({ context, strict, syncStatus }: { context: IntegrationContext; strict: boolean; syncStatus?: ReactNode }) {
   const [validating, { open, close }] = useDisclosure(false);
   const titleId = `context-${context.key}-title`;
   return (
@@ -101,7 +102,7 @@ export function ContextCard({ context, syncStatus }: { context: IntegrationConte
           </Accordion.Item>
         </Accordion>
       </Stack>
-      {validating && <ValidateContextModal context={context} opened={validating} onClose={close} />}
+      {validating && <ValidateContextModal context={context} strict={strict} opened={validating} onClose={close} />}
     </Card>
   );
 }

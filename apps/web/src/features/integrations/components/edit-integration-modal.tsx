@@ -1,11 +1,11 @@
 import { updateIntegrationRequestSchema, type IntegrationDetail } from '@gatehouse/contracts';
-import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
 import { useUpdateIntegration } from '../api/update-integration';
 
-/** Rename an integration or change its description; calls onSaved once the API accepted it. */
+/** Rename an integration, change its description or its strict setting; calls onSaved once the API accepted it. */
 export function EditIntegrationModal({ integration, opened, onClose, onSaved }: { integration: IntegrationDetail; opened: boolean; onClose: () => void; onSaved: () => void }) {
   const update = useUpdateIntegration();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -13,7 +13,7 @@ export function EditIntegrationModal({ integration, opened, onClose, onSaved }: 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const parsed = updateIntegrationRequestSchema.safeParse({ name: form.get('name'), description: form.get('description') });
+    const parsed = updateIntegrationRequestSchema.safeParse({ name: form.get('name'), description: form.get('description'), strict: form.get('strict') === 'on' });
     if (!parsed.success) return setErrors(fieldErrorsFrom(parsed.error));
     setErrors({});
     update.mutate(
@@ -37,6 +37,13 @@ export function EditIntegrationModal({ integration, opened, onClose, onSaved }: 
           )}
           <TextInput name="name" label="Integration Name" defaultValue={integration.name} required error={errors.name} data-autofocus />
           <Textarea name="description" label="Integration Description" defaultValue={integration.description ?? ''} autosize minRows={3} error={errors.description} />
+          <Switch
+            name="strict"
+            label="Strict"
+            description="Refuse records with properties the schema does not define. When off, they are accepted and reported as warnings."
+            defaultChecked={integration.strict}
+            error={errors.strict}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

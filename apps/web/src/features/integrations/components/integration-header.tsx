@@ -1,5 +1,5 @@
 import type { IntegrationDetail } from '@gatehouse/contracts';
-import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
@@ -7,7 +7,7 @@ import { DeleteIntegrationModal } from './delete-integration-modal';
 import { EditIntegrationModal } from './edit-integration-modal';
 import { IntegrationLogo } from './integration-logo';
 
-/** Logo, name and description, with edit and delete. `onDeleted` decides where to go next. */
+/** Logo, name, description and the strict setting, with edit and delete. `onDeleted` decides where to go next. */
 export function IntegrationHeader({ integration, onDeleted }: { integration: IntegrationDetail; onDeleted: () => void }) {
   const [editing, edit] = useDisclosure(false);
   const [deleting, del] = useDisclosure(false);
@@ -21,6 +21,19 @@ export function IntegrationHeader({ integration, onDeleted }: { integration: Int
             <Badge variant="light" color="gray">
               Custom integration
             </Badge>
+            <Tooltip
+              label={
+                integration.strict
+                  ? 'Records with properties the schema does not define are refused.'
+                  : 'Records with properties the schema does not define are accepted and reported as warnings.'
+              }
+              multiline
+              w={280}
+            >
+              <Badge variant="light" color={integration.strict ? 'orange' : 'gray'}>
+                Strict: {integration.strict ? 'on' : 'off'}
+              </Badge>
+            </Tooltip>
           </Group>
           <Text c={integration.description ? undefined : 'dimmed'} size="sm" maw={720}>
             {integration.description ?? 'No description.'}

@@ -42,9 +42,12 @@ function Status({ state }: { state: ValidationState }) {
   }
 }
 
-/** Upload a request-body JSON file and see whether every record matches this context's schema. */
-export function ValidateContextModal({ context, opened, onClose }: { context: IntegrationContext; opened: boolean; onClose: () => void }) {
-  const { state, validate, reset } = useContextValidation(context);
+/**
+ * Upload a request-body JSON file and see whether every record matches this context's schema.
+ * `strict`: the integration refuses properties the schema does not define, so they are problems here too.
+ */
+export function ValidateContextModal({ context, strict, opened, onClose }: { context: IntegrationContext; strict: boolean; opened: boolean; onClose: () => void }) {
+  const { state, validate, reset } = useContextValidation(context, strict);
   const openPicker = useRef<() => void>(null);
   const busy = state.status === 'running';
   const close = () => {
@@ -57,7 +60,10 @@ export function ValidateContextModal({ context, opened, onClose }: { context: In
       <Stack>
         <Text size="sm">
           Upload a JSON file shaped like the request body for <code>{context.key}</code>: an object with a <code>data</code> array of records. Every record
-          is checked against the schema; nothing is stored.
+          is checked against the schema; nothing is stored.{' '}
+          {strict
+            ? 'This integration is strict: a property the schema does not define makes the file invalid, as the push refuses it.'
+            : 'Properties the schema does not define are reported as warnings; the push accepts them.'}
         </Text>
         <Dropzone
           openRef={openPicker}

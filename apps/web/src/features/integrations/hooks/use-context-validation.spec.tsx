@@ -8,10 +8,10 @@ import { useContextValidation } from './use-context-validation';
 const context = { schema: { ...getContextSchema('list_employees')! }, validateUrl: '/api/integrations/i1/contexts/list_employees/validate', maxPushBytes: 50 * 1024 * 1024 };
 const json = (body: unknown, name = 'employees.json') => new File([JSON.stringify(body)], name, { type: 'application/json' });
 
-function setup() {
+function setup(strict = false) {
   const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-  return renderHook(() => useContextValidation(context), { wrapper });
+  return renderHook(() => useContextValidation(context, strict), { wrapper });
 }
 
 function answer(status: number, body: unknown) {
@@ -60,6 +60,31 @@ describe('useContextValidation', () => {
       result: { valid: true, recordCount: 1 },
       note: 'Checked in your browser; the server could not confirm it (Try again later).',
     });
+  });
+
+  it('keeps a file with a property the schema does not define valid, listing it as a warning', async () => {
+    // The server cannot confirm, so what shows is the browser's own answer.
+    const fetchMock = answer(503, { statusCode: 503, error: 'Service Unavailable', code: 'unavailable', message: 'Try again later', details: [] });
+    const { result } = setup();
+    await act(() => result.current.validate(json({ data: [{ id: 'e1', employe_name: 'Ada' }] })));
+    await waitFor(() => expect(result.current.state.status).toBe('done'));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(result.current.state).toMatchObject({
+      checkedBy: 'browser',
+      result: { valid: true, errorCount: 0, warningCount: 1, warnings: [{ index: 0, path: 'employe_name', message: 'is not in the schema; did you mean `employee_name`?' }] },
+    });
+  });
+
+  it('refuses that property in the browser when the integration is strict, without uploading the file', async () => {
+    const fetchMock = answer(500, {});
+    const { result } = setup(true);
+    await act(() => result.current.validate(json({ data: [{ id: 'e1', employe_name: 'Ada' }] })));
+    expect(result.current.state).toMatchObject({
+      status: 'done',
+      checkedBy: 'browser',
+      result: { valid: false, errorCount: 1, errors: [{ index: 0, path: 'employe_name', message: expect.stringContaining('did you mean `employee_name`? The integration is strict') }] },
+    });
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('reports where a file stops being JSON', async () => {

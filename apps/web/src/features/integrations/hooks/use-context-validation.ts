@@ -31,8 +31,10 @@ const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * Checks a JSON file against one context's schema: first in the browser with the shared
  * validator (instant, and works for files of any size), then, when the browser finds no
  * problem and the file is within the upload limit, on the server, whose answer is final.
+ * `strict` is the integration's setting: properties the schema does not define are then
+ * problems, as the push refuses them, rather than warnings.
  */
-export function useContextValidation(context: Pick<IntegrationContext, 'schema' | 'validateUrl' | 'maxPushBytes'>) {
+export function useContextValidation(context: Pick<IntegrationContext, 'schema' | 'validateUrl' | 'maxPushBytes'>, strict: boolean) {
   const [state, setState] = useState<ValidationState>({ status: 'idle' });
   const running = useRef<AbortController | null>(null);
   const { mutateAsync: validateOnServer } = useValidateContextFile();
@@ -63,7 +65,7 @@ export function useContextValidation(context: Pick<IntegrationContext, 'schema' 
         showStep('checking', null);
         await nextPaint();
         if (signal.aborted) return;
-        const local = parseAndValidateRequestBody(text, context.schema as JsonSchema, { maxErrors: VALIDATION_MAX_ERRORS });
+        const local = parseAndValidateRequestBody(text, context.schema as JsonSchema, { maxErrors: VALIDATION_MAX_ERRORS, strict });
         const done = (result: ValidationResultResponse, checkedBy: 'server' | 'browser', note: string | null) =>
           update({ status: 'done', fileName: file.name, result, checkedBy, note });
 
@@ -83,7 +85,7 @@ export function useContextValidation(context: Pick<IntegrationContext, 'schema' 
         update({ status: 'refused', problem: err instanceof Error ? `The file could not be read: ${err.message}` : 'The file could not be read.' });
       }
     },
-    [context.schema, context.validateUrl, context.maxPushBytes, validateOnServer],
+    [context.schema, context.validateUrl, context.maxPushBytes, strict, validateOnServer],
   );
 
   return { state, validate, reset };
