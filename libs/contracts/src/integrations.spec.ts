@@ -6,7 +6,7 @@ const details = (result: { success: boolean; error?: { issues: unknown[] } }) =>
 
 describe('createIntegrationRequestSchema', () => {
   it('trims the name, turns a missing or blank description into null, keeps the selection as sent', () => {
-    expect(createIntegrationRequestSchema.parse({ name: '  HR  ', monitoringIds: ['a', 'a'] })).toEqual({ name: 'HR', description: null, monitoringIds: ['a', 'a'] });
+    expect(createIntegrationRequestSchema.parse({ name: '  HR  ', monitoringIds: ['a', 'a'] })).toEqual({ name: 'HR', description: null, monitoringIds: ['a', 'a'], strict: false });
     expect(createIntegrationRequestSchema.parse({ name: 'HR', description: '  ', monitoringIds: ['a'] }).description).toBeNull();
     expect(createIntegrationRequestSchema.parse({ name: 'HR', description: ' text ', monitoringIds: ['a'] }).description).toBe('text');
   });
@@ -16,7 +16,7 @@ describe('createIntegrationRequestSchema', () => {
       { path: 'name', message: 'name must not be empty' },
       { path: 'description', message: 'description must be at most 1000 characters' },
       { path: 'monitoringIds', message: 'select at least one monitoring' },
-      { path: '(body)', message: 'unknown field "extra": accepted fields are name, description, monitoringIds' },
+      { path: '(body)', message: 'unknown field "extra": accepted fields are name, description, monitoringIds, strict' },
     ]);
   });
 });
@@ -28,7 +28,7 @@ describe('updateIntegrationRequestSchema', () => {
   });
 
   it('refuses an empty change', () => {
-    expect(details(updateIntegrationRequestSchema.safeParse({}))).toEqual([{ path: '(body)', message: 'nothing to change: send name and/or description' }]);
+    expect(details(updateIntegrationRequestSchema.safeParse({}))).toEqual([{ path: '(body)', message: 'nothing to change: send name, description and/or strict' }]);
   });
 });
 
