@@ -3,7 +3,7 @@ import type { ConnectorProblem } from '@gatehouse/mapping';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useUpdateConnector } from '../api/update-connector';
-import { draftFrom, draftProblems, draftState, type ConnectorDraft } from '../utils/connector-draft';
+import { draftFrom, draftProblems, draftState, notSetUp, type ConnectorDraft } from '../utils/connector-draft';
 import type { Problem } from '../utils/problem-location';
 
 export type SaveOutcome = { ok: true; saved: ConnectorResponse } | { ok: false; message: string };
@@ -21,8 +21,11 @@ export function useConnectorEditor(connector: ConnectorResponse) {
 
   const state = useMemo(() => draftState(draft, connector), [draft, connector]);
 
+  /** A new, untouched instance: steps left, nothing wrong yet (no problems shown). */
+  const fresh = useMemo(() => notSetUp(connector, draft, state), [connector, draft, state]);
+
   /** Problems found in the draft as it stands; `blocksSave` tells those a save refuses from warnings. */
-  const liveProblems = useMemo<ConnectorProblem[]>(() => draftProblems(connector, draft, state), [connector, draft, state]);
+  const liveProblems = useMemo<ConnectorProblem[]>(() => (fresh ? [] : draftProblems(connector, draft, state)), [fresh, connector, draft, state]);
 
   const change = useCallback((patch: Partial<ConnectorDraft> | ((d: ConnectorDraft) => Partial<ConnectorDraft>)) => {
     setDraft((d) => ({ ...d, ...(typeof patch === 'function' ? patch(d) : patch) }));
@@ -58,6 +61,7 @@ export function useConnectorEditor(connector: ConnectorResponse) {
     saving: update.isPending,
     ...state,
     liveProblems,
+    notSetUp: fresh,
     serverProblems,
     /** What the tabs mark: the last refused save's problems, else the live ones. */
     problems: serverProblems.length > 0 ? serverProblems : liveProblems,

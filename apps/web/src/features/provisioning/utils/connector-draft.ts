@@ -112,3 +112,16 @@ export function draftProblems(saved: ConnectorResponse, draft: ConnectorDraft, s
     production: false,
   });
 }
+
+/**
+ * A disabled Custom HTTP instance nobody has started to configure (no auth type, no capability
+ * on, no mapping), as it is right after it was created. Nothing is wrong with it yet, there are
+ * only steps left: its page opens without errors, and they are shown once the admin fills in a
+ * part or turns the instance on.
+ */
+export function notSetUp(saved: ConnectorResponse, draft: ConnectorDraft, state: DraftState): boolean {
+  if (saved.type !== 'custom_http' || draft.enabled || state.auth !== null) return false;
+  if (!state.capabilities.ok || !state.mappings.ok) return false;
+  const anyOn = Object.values(state.capabilities.value).some((v) => v === true);
+  return !anyOn && Object.keys(state.mappings.value).length === 0;
+}
