@@ -246,4 +246,30 @@ describe('GET /api/connectors/:id/calls and /calls/:callId (the call log)', () =
     await other.get(`/api/connectors/${theirs.body.id}/calls/${callId}`).expect(404);
     expect((await other.get(`/api/connectors/${theirs.body.id}/calls`).expect(200)).body.items).toEqual([]);
   });
+
+  it("GET /status answers the newest call's time and the last error; an app's 404 to a read is routine and leaves the last error alone", async () => {
+    const c = await createScimConnector(admin, app);
+    const scim = scimClient(t, c.id, c.token);
+    const status = async () => (await admin.get(`/api/connectors/${c.id}/status`).expect(200)).body as { lastCallAt: string | null; lastError: string | null };
+    expect(await status()).toEqual({ lastCallAt: null, lastError: null });
+
+    const user = (await scim.post('/Users', scimUser('status.reader')).expect(201)).body;
+    const newest = async () => (await calls(c.id)).items[0] as Call & { createdAt: string };
+    expect(await status()).toEqual({ lastCallAt: (await newest()).createdAt, lastError: null });
+
+    // A real failure is the last error...
+    app.failNext('PATCH /api/users/*', 500, { error: { message: 'database on fire' } }, 3);
+    await scim.patch(`/Users/${user.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'displayName', value: 'X' }] }).expect(502);
+    const failed = await status();
+    expect(failed.lastError).toMatch(/^PATCH .* answered 500: .*database on fire/);
+
+    // ...and the app saying it no longer has the user (an IdP reading a deleted user) is not.
+    app.users.clear();
+    await scim.get(`/Users/${user.id}`);
+    const afterRead = await newest();
+    expect([afterRead.operation, afterRead.status]).toEqual(['get_user', 404]);
+    expect(await status()).toEqual({ lastCallAt: afterRead.createdAt, lastError: failed.lastError });
+
+    await other.get(`/api/connectors/${c.id}/status`).expect(404);
+  });
 });

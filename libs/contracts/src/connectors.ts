@@ -191,6 +191,10 @@ export const connectorResponseSchema = z.object({
 });
 export type ConnectorResponse = z.infer<typeof connectorResponseSchema>;
 
+/** What the instance page polls: its last call and last error, as the call log records them. */
+export const connectorStatusResponseSchema = connectorResponseSchema.pick({ lastCallAt: true, lastError: true });
+export type ConnectorStatusResponse = z.infer<typeof connectorStatusResponseSchema>;
+
 export const connectorListResponseSchema = z.object({ items: z.array(connectorResponseSchema) });
 export type ConnectorListResponse = z.infer<typeof connectorListResponseSchema>;
 

@@ -44,6 +44,15 @@ export type CallRecord = {
  * rows the same way (at most DETAIL_KEPT + TRIMMED_EVERY − 1 rows carry them); older rows keep
  * their summary.
  */
+/**
+ * A 404 answer to a read or a delete: the app saying it has no such user or group, as when an
+ * identity provider checks a user that was deleted. Logged like any call, but it is not a fault of
+ * the instance, so it neither sets nor clears the connector's last error.
+ */
+export function routineNotFound(call: Pick<CallRecord, 'status' | 'method'>): boolean {
+  return call.status === 404 && ['GET', 'HEAD', 'DELETE'].includes(call.method.toUpperCase());
+}
+
 export const CALLS_KEPT_PER_CONNECTOR = 1000;
 export const CALL_DETAIL_KEPT_PER_CONNECTOR = 100;
 export const CALLS_TRIMMED_EVERY = 100;
@@ -95,7 +104,7 @@ export class ConnectorCallLog {
       const rows: Array<{ id: string }> = await queryPrepared(
         manager,
         `WITH touched AS (
-           UPDATE connectors SET last_call_at = now(), last_error = $9,
+           UPDATE connectors SET last_call_at = now(), last_error = CASE WHEN $23::boolean THEN last_error ELSE $9 END,
                   calls_since_trim = CASE WHEN calls_since_trim + 1 >= $12 THEN 0 ELSE calls_since_trim + 1 END
             WHERE id = $2 AND company_id = $1
            RETURNING calls_since_trim
@@ -146,6 +155,7 @@ export class ConnectorCallLog {
           call.scimUserId ?? null,
           call.scimGroupId ?? null,
           call.note ?? null,
+          routineNotFound(call),
         ],
       );
       if (savepoint) await manager.query(`RELEASE SAVEPOINT ${savepoint}`);

@@ -12,6 +12,7 @@ import {
   type ConnectorCallListResponse,
   type ConnectorListResponse,
   type ConnectorResponse,
+  type ConnectorStatusResponse,
   type CopyConnectorRequest,
   type CreateConnectorRequest,
   type ListConnectorCallsQuery,
@@ -100,6 +101,12 @@ export class HttpConnectorController {
   @ApiBody(schema(testConnectorRequestSchema))
   test(@CurrentSession() s: SessionContext, @Param('id') id: string, @Body(new ZodPipe(testConnectorRequestSchema)) body: TestConnectorRequest): Promise<TestConnectorResponse> {
     return this.tools.test(s.companyId, id, body);
+  }
+
+  @Get(':id/status')
+  @ApiOperation({ summary: "A connector's last call and last error (cheap to poll; the same values as its call log)" })
+  status(@CurrentSession() s: SessionContext, @Param('id') id: string): Promise<ConnectorStatusResponse> {
+    return this.connectors.status(s.companyId, id);
   }
 
   @Get(':id/calls')

@@ -5,6 +5,7 @@ import type {
   ConnectorCallListResponse,
   ConnectorListResponse,
   ConnectorResponse,
+  ConnectorStatusResponse,
   CopyConnectorRequest,
   CreateConnectorRequest,
   ListConnectorCallsQuery,
@@ -51,6 +52,12 @@ export class HttpConnectorService {
 
   async get(companyId: string, id: string): Promise<ConnectorResponse> {
     return toConnectorResponse(await this.getEntity(companyId, id));
+  }
+
+  /** Its last call and last error, read from the row the call log updates with every call. */
+  async status(companyId: string, id: string): Promise<ConnectorStatusResponse> {
+    const { lastCallAt, lastError } = toConnectorResponse(await this.getEntity(companyId, id));
+    return { lastCallAt, lastError };
   }
 
   /** The stored instance (secret still encrypted), for the executor and other modules. 404 when not the company's. */

@@ -6,6 +6,8 @@ export const connectorKeys = {
   all: ['connectors'] as const,
   list: () => [...connectorKeys.all, 'list'] as const,
   detail: (id: string) => [...connectorKeys.all, 'detail', id] as const,
+  /** Its last call and last error, polled while its page is open. */
+  status: (id: string) => [...connectorKeys.all, 'status', id] as const,
   /** Every call log view of one connector, whatever the filters. */
   callsOf: (id: string) => [...connectorKeys.all, 'calls', id] as const,
   calls: (id: string, filters: CallFilters) => [...connectorKeys.callsOf(id), filters] as const,

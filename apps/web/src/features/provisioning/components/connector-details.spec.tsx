@@ -72,6 +72,13 @@ function typeInto(label: string, text: string) {
 
 const path = `/api/connectors/${connector().id}`;
 
+/** The JSON body of the one request sent with `method` (the page also polls its status with GETs). */
+function sentBody(spy: ReturnType<typeof stubApi>, method: string): unknown {
+  const calls = (spy.mock.calls as unknown as Array<[string, RequestInit | undefined]>).filter(([, init]) => (init?.method ?? 'GET') === method);
+  expect(calls).toHaveLength(1);
+  return JSON.parse(String(calls[0]![1]!.body));
+}
+
 describe('Mappings editor validation', () => {
   it('counts the engine’s problems as you type and shows a syntax error with its line', async () => {
     stubApi({ [`GET ${path}`]: { status: 200, body: connector() } });
@@ -124,8 +131,7 @@ describe('Mappings editor validation', () => {
     // Started from Settings: the problems of other tabs are listed there, each a link.
     const refused = await screen.findByRole('region', { name: 'Problems in the capabilities and mappings' });
     expect(within(refused).getByText('Not saved: the server found 2 problems')).toBeTruthy();
-    const sent = JSON.parse(String((fetchSpy.mock.calls[1] as unknown as [string, RequestInit])[1].body));
-    expect(sent).toEqual({ enabled: true });
+    expect(sentBody(fetchSpy, 'PATCH')).toEqual({ enabled: true });
 
     fireEvent.click(within(refused).getByRole('button', { name: 'mappings.update_user.response_fields.id: required' }));
     // The Mappings tab in form view, on update_user, with each message next to its field.
@@ -234,7 +240,6 @@ describe('Preview & Test', () => {
     expect(within(result).getByText('201')).toBeTruthy();
     expect(within(result).getByText('42 ms')).toBeTruthy();
     expect(within(result).getByText('u-9')).toBeTruthy();
-    const sent = JSON.parse(String((fetchSpy.mock.calls[1] as unknown as [string, RequestInit])[1].body));
-    expect(sent).toEqual({ mode: 'request', operation: 'create_user', acknowledgeSideEffects: true });
+    expect(sentBody(fetchSpy, 'POST')).toEqual({ mode: 'request', operation: 'create_user', acknowledgeSideEffects: true });
   });
 });

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useConnectorStatus } from '../api/get-connector-status';
 import type { ConnectorEditor } from '../hooks/use-connector-editor';
 import { connectorStatus, connectorTypeLabel, formatLastCall } from '../utils/connector-display';
 import { problemCountLabel } from './problem-list';
@@ -8,6 +9,7 @@ import { problemCountLabel } from './problem-list';
 export function ConnectorHeader({ editor, onSave }: { editor: ConnectorEditor; onSave: () => void }) {
   const { connector, dirty, blockers, liveProblems } = editor;
   const status = connectorStatus(connector);
+  const { lastCallAt, lastError } = useConnectorStatus(connector);
   const syntaxOk = editor.capabilities.ok && editor.mappings.ok;
   // Red: a save would be refused; yellow: only warnings, or problems of a disabled instance.
   const badgeColor = !syntaxOk || liveProblems.some((p) => p.blocksSave) ? 'red' : liveProblems.length === 0 ? 'teal' : 'yellow';
@@ -23,18 +25,26 @@ export function ConnectorHeader({ editor, onSave }: { editor: ConnectorEditor; o
             <Badge color={status.color} variant="light">
               {status.label}
             </Badge>
-            <Tooltip label="Validation of the current editors, as you type" withArrow>
-              <Badge color={badgeColor} variant="dot" role="status">
-                {!syntaxOk ? 'JSON syntax error' : liveProblems.length === 0 ? 'No problems' : problemCountLabel(liveProblems.length)}
-              </Badge>
-            </Tooltip>
+            {editor.notSetUp ? (
+              <Tooltip label="Choose an auth type, turn on capabilities and map them, then enable the instance" withArrow multiline w={280}>
+                <Badge color="gray" variant="dot" role="status">
+                  Not set up yet
+                </Badge>
+              </Tooltip>
+            ) : (
+              <Tooltip label="Validation of the current editors, as you type" withArrow>
+                <Badge color={badgeColor} variant="dot" role="status">
+                  {!syntaxOk ? 'JSON syntax error' : liveProblems.length === 0 ? 'No problems' : problemCountLabel(liveProblems.length)}
+                </Badge>
+              </Tooltip>
+            )}
             <Text size="sm" c="dimmed">
-              Last call: {formatLastCall(connector.lastCallAt)}
+              Last call: {formatLastCall(lastCallAt)}
             </Text>
           </Group>
-          {connector.lastError && (
-            <Text size="sm" c="red.7" lineClamp={2} title={connector.lastError}>
-              Last error: {connector.lastError}
+          {lastError && (
+            <Text size="sm" c="red.7" lineClamp={2} title={lastError}>
+              Last error: {lastError}
             </Text>
           )}
         </Stack>
