@@ -142,4 +142,30 @@ describe('ingest history', () => {
       expect(theirs.body).toEqual(missing.body);
     });
   });
+
+  describe('GET /api/ingest/last-pushes', () => {
+    it("answers each integration's newest push, accepted or refused, to any context; none for an integration never pushed to; only the company's own", async () => {
+      const pushed = await createIntegration(a, [EMPLOYEES_MONITORING, USER_ACCESS_MONITORING], 'Last push');
+      const quiet = await createIntegration(a, [EMPLOYEES_MONITORING], 'Never pushed');
+      await push(t, key, pushed, 'list_employees', { data: employees(3) }).expect(200);
+      await push(t, key, pushed, 'list_users', { data: [{ id: 'u1' }] }).expect(400);
+      const refused = (await a.get(`/api/integrations/${pushed}/contexts/list_users/submissions`).expect(200)).body as Submission[];
+
+      const mine = (await a.get('/api/ingest/last-pushes').expect(200)).body as Array<{ integrationId: string }>;
+      expect(mine.find((p) => p.integrationId === pushed)).toEqual({
+        integrationId: pushed,
+        context: 'list_users',
+        at: refused[0]!.receivedAt,
+        status: 'refused',
+        recordCount: 1,
+        errorCount: refused[0]!.errorCount,
+      });
+      expect(mine.find((p) => p.integrationId === quiet)).toBeUndefined();
+
+      // Another company sees none of them; without a session there is nothing.
+      const theirs = (await b.get('/api/ingest/last-pushes').expect(200)).body as Array<{ integrationId: string }>;
+      expect(theirs).toEqual([]);
+      await request(t.http).get('/api/ingest/last-pushes').expect(401);
+    });
+  });
 });

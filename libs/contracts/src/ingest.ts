@@ -91,6 +91,20 @@ export type SubmissionResponse = z.infer<typeof submissionResponseSchema>;
 export const submissionListResponseSchema = z.array(submissionResponseSchema);
 export type SubmissionListResponse = z.infer<typeof submissionListResponseSchema>;
 
+/** `GET /api/ingest/last-pushes`: the newest push of each of the company's integrations that has one. */
+export const integrationLastPushSchema = z.object({
+  integrationId: z.string(),
+  /** The context it was pushed to. */
+  context: z.string(),
+  at: z.string(),
+  status: submissionStatusSchema,
+  recordCount: z.number().int(),
+  errorCount: z.number().int(),
+});
+export type IntegrationLastPush = z.infer<typeof integrationLastPushSchema>;
+export const lastPushesResponseSchema = z.array(integrationLastPushSchema);
+export type LastPushesResponse = z.infer<typeof lastPushesResponseSchema>;
+
 /** `GET /api/integrations/{id}/sync-status`: one entry per context of the integration. */
 export const contextSyncStatusSchema = z.object({
   context: z.string(),

@@ -7,6 +7,7 @@ import {
   recordsPageResponseSchema,
   SUBMISSIONS_LIMIT_MAX,
   type ListRecordsQuery,
+  type LastPushesResponse,
   type ListSubmissionsQuery,
   type SubmissionResponse,
   type SyncStatusResponse,
@@ -57,5 +58,18 @@ export class IngestController {
     @Query(new ZodPipe(listRecordsQuerySchema, 'Query')) query: ListRecordsQuery,
   ): Promise<string> {
     return this.ingest.listRecords(s.companyId, id, contextKey, query);
+  }
+}
+
+/** Pushes across the company's integrations, for the Integrations page. */
+@ApiTags('ingest')
+@Controller('api/ingest')
+export class IngestOverviewController {
+  constructor(private readonly ingest: IngestService) {}
+
+  @Get('last-pushes')
+  @ApiOperation({ summary: "The newest push (accepted or refused) of each of the company's integrations that has one" })
+  lastPushes(@CurrentSession() s: SessionContext): Promise<LastPushesResponse> {
+    return this.ingest.lastPushes(s.companyId);
   }
 }

@@ -5,7 +5,7 @@ import { IntegrationsModule } from '../integrations/integrations.module.js';
 import { IngestRecord } from './entities/ingest-record.entity.js';
 import { IngestSubmission } from './entities/ingest-submission.entity.js';
 import { IngestExternalController } from './ingest-external.controller.js';
-import { IngestController } from './ingest.controller.js';
+import { IngestController, IngestOverviewController } from './ingest.controller.js';
 import { IngestRepository } from './ingest.repository.js';
 import { IngestService } from './ingest.service.js';
 import { SubmitEvidence } from './submit-evidence.use-case.js';
@@ -16,7 +16,7 @@ import { SubmitEvidence } from './submit-evidence.use-case.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([IngestSubmission, IngestRecord]), ApiKeysModule, IntegrationsModule],
-  controllers: [IngestExternalController, IngestController],
+  controllers: [IngestExternalController, IngestController, IngestOverviewController],
   providers: [SubmitEvidence, IngestRepository, IngestService],
   exports: [SubmitEvidence],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { ListRecordsQuery, SubmissionResponse, SyncStatusResponse } from '@gatehouse/contracts';
+import type { LastPushesResponse, ListRecordsQuery, SubmissionResponse, SyncStatusResponse } from '@gatehouse/contracts';
 import type { DataSource, Repository } from 'typeorm';
 import { forCompany } from '../../common/tenant.js';
 import { escapeLike, IntegrationsService } from '../integrations/integrations.service.js';
@@ -26,6 +26,25 @@ export class IngestService {
       take: limit,
     });
     return rows.map(toSubmissionResponse);
+  }
+
+  /** The newest push (accepted or refused) of each of the company's integrations, for the Integrations page's cards. */
+  async lastPushes(companyId: string): Promise<LastPushesResponse> {
+    type Row = { integration_id: string; context_key: string; status: 'accepted' | 'refused'; received_at: Date; record_count: number; error_count: number };
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (integration_id) integration_id, context_key, status, received_at, record_count, error_count
+         FROM ingest_submissions WHERE company_id = $1
+        ORDER BY integration_id, received_at DESC, id DESC`,
+      [companyId],
+    );
+    return rows.map((r) => ({
+      integrationId: r.integration_id,
+      context: r.context_key,
+      at: new Date(r.received_at).toISOString(),
+      status: r.status,
+      recordCount: r.record_count,
+      errorCount: r.error_count,
+    }));
   }
 
   /** One line per context the integration accepts: its last push and the data it holds now. */

@@ -13,8 +13,12 @@ export const ingestKeys = {
   all: ['ingest'] as const,
   integration: (integrationId: string) => [...ingestKeys.all, integrationId] as const,
   syncStatus: (integrationId: string) => [...ingestKeys.integration(integrationId), 'sync-status'] as const,
-  submissions: (integrationId: string, contextKey: string, limit: number) => [...ingestKeys.integration(integrationId), 'submissions', contextKey, { limit }] as const,
-  records: (integrationId: string, contextKey: string, filter: RecordsFilter) => [...ingestKeys.integration(integrationId), 'records', contextKey, filter] as const,
+  /** Everything shown of one context's pushes: its submission history and its records. */
+  contextData: (integrationId: string, contextKey: string) => [...ingestKeys.integration(integrationId), 'context', contextKey] as const,
+  submissions: (integrationId: string, contextKey: string, limit: number) => [...ingestKeys.contextData(integrationId, contextKey), 'submissions', { limit }] as const,
+  records: (integrationId: string, contextKey: string, filter: RecordsFilter) => [...ingestKeys.contextData(integrationId, contextKey), 'records', filter] as const,
+  /** The newest push of each integration, for the Integrations page. */
+  lastPushes: () => [...ingestKeys.all, 'last-pushes'] as const,
 };
 
 export const integrationIngestPath = (integrationId: string) => `/api/integrations/${encodeURIComponent(integrationId)}`;

@@ -1,4 +1,4 @@
-import type { ContextSyncStatus, IngestValidationError } from '@gatehouse/contracts';
+import type { ContextSyncStatus, IngestValidationError, IntegrationLastPush } from '@gatehouse/contracts';
 import { countOf, formatRelative } from './format';
 
 /** `success`: data is current; `neutral`: accepted but empty; `error`: last push refused; `none`: never pushed. */
@@ -45,4 +45,29 @@ export function describeError(error: IngestValidationError): string {
   const where = errorRecord(error);
   const field = error.line !== undefined ? `line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''}` : error.path;
   return `${where}${field ? ` · ${field}` : ''}: ${error.message}`;
+}
+
+/** The newest push of an integration, whichever context it went to. */
+export type LastPush = Omit<IntegrationLastPush, 'integrationId'>;
+
+/** The newest push among an integration's contexts, from its sync status; undefined before any. */
+export function newestPush(statuses: readonly ContextSyncStatus[] | undefined): LastPush | undefined {
+  let newest: LastPush | undefined;
+  for (const s of statuses ?? []) {
+    if (s.lastPushAt === null || s.lastStatus === null) continue;
+    if (newest && newest.at >= s.lastPushAt) continue;
+    newest = { context: s.context, at: s.lastPushAt, status: s.lastStatus, recordCount: s.lastRecordCount ?? 0, errorCount: s.lastErrorCount ?? 0 };
+  }
+  return newest;
+}
+
+/** An integration's health at a glance: `Last push 3 min ago to list_employees — 3 records`, or refused with its error count. */
+export function summarizeLastPush(push: LastPush | undefined, now: Date): { tone: SyncTone; text: string } {
+  if (!push) return { tone: 'none', text: 'No data pushed yet' };
+  const when = formatRelative(push.at, now);
+  if (push.status === 'refused') return { tone: 'error', text: `Last push refused ${when} (${push.context}) — ${countOf(push.errorCount, 'error')}` };
+  return {
+    tone: push.recordCount > 0 ? 'success' : 'neutral',
+    text: `Last push ${when} to ${push.context} — ${push.recordCount > 0 ? countOf(push.recordCount, 'record') : 'no records'}`,
+  };
 }

@@ -3,6 +3,8 @@ import { Alert, Center, EmptyState, Group, Loader, Select, SimpleGrid, Stack, Te
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlugConnected, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useLastPushes } from '../../ingest/api/get-last-pushes';
+import { useNow } from '../../ingest/hooks/use-now';
 import { useIntegrations } from '../api/get-integrations';
 import { categoryOptions, integrationListQuery } from '../utils/integration-filters';
 import { IntegrationCard } from './integration-card';
@@ -15,6 +17,8 @@ export function ConnectedIntegrations({ categories }: { categories: readonly Mon
   const filter = integrationListQuery(debouncedSearch, category);
   const { data: integrations, isPending, error, isPlaceholderData } = useIntegrations(filter);
   const filtered = Object.keys(filter).length > 0;
+  const lastPushes = useLastPushes();
+  const now = useNow();
 
   return (
     <Stack>
@@ -52,7 +56,11 @@ export function ConnectedIntegrations({ categories }: { categories: readonly Mon
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} style={{ opacity: isPlaceholderData ? 0.6 : 1 }} aria-busy={isPlaceholderData}>
           {integrations.map((integration) => (
-            <IntegrationCard key={integration.id} integration={integration} />
+            <IntegrationCard
+              key={integration.id}
+              integration={integration}
+              lastPush={lastPushes.data ? { push: lastPushes.data.get(integration.id), now } : undefined}
+            />
           ))}
         </SimpleGrid>
       )}

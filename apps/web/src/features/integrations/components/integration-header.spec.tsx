@@ -18,9 +18,16 @@ const integration: IntegrationDetail = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
-function stubFetch(status: number, body: unknown) {
-  const fetchSpy = jest.fn(async () => ({ status, ok: status < 300, text: async () => JSON.stringify(body) }));
-  globalThis.fetch = fetchSpy as unknown as typeof fetch;
+/**
+ * Answers the header's sync-status poll with `statuses` and every write with `status`/`body`; the
+ * returned spy sees only the writes.
+ */
+function stubFetch(status: number, body: unknown, statuses: unknown[] = []) {
+  const fetchSpy = jest.fn(async (_url: string, _init?: RequestInit) => ({ status, ok: status < 300, text: async () => JSON.stringify(body) }));
+  globalThis.fetch = (async (url: string, init?: RequestInit) =>
+    (init?.method ?? 'GET') === 'GET' && url.endsWith('/sync-status')
+      ? { status: 200, ok: true, text: async () => JSON.stringify(statuses) }
+      : fetchSpy(url, init)) as unknown as typeof fetch;
   return fetchSpy;
 }
 
@@ -31,6 +38,22 @@ describe('IntegrationHeader', () => {
     off.unmount();
     renderWithProviders(<IntegrationHeader integration={{ ...integration, strict: true }} onDeleted={() => {}} />);
     expect(screen.getByText('Strict: on')).toBeTruthy();
+  });
+
+  it('shows the newest push of any context, refused ones in their own words, or that none came yet', async () => {
+    const refusedAt = new Date(Date.now() - 5 * 60_000).toISOString();
+    const acceptedAt = new Date(Date.now() - 60 * 60_000).toISOString();
+    stubFetch(200, {}, [
+      { context: 'list_employees', lastPushAt: acceptedAt, lastStatus: 'accepted', lastRecordCount: 3, lastErrorCount: 0, lastAcceptedAt: acceptedAt, recordsNow: 3 },
+      { context: 'list_users', lastPushAt: refusedAt, lastStatus: 'refused', lastRecordCount: 2, lastErrorCount: 2, lastAcceptedAt: null, recordsNow: 0 },
+    ]);
+    const shown = renderWithProviders(<IntegrationHeader integration={integration} onDeleted={() => {}} />);
+    expect(await screen.findByText('Last push refused 5 min ago (list_users) — 2 errors')).toBeTruthy();
+    shown.unmount();
+
+    stubFetch(200, {}, [{ context: 'list_employees', lastPushAt: null, lastStatus: null, lastRecordCount: null, lastErrorCount: null, lastAcceptedAt: null, recordsNow: 0 }]);
+    renderWithProviders(<IntegrationHeader integration={integration} onDeleted={() => {}} />);
+    expect(await screen.findByText('No data pushed yet')).toBeTruthy();
   });
 
   it('turns Strict on from the Edit dialog, saved with PATCH', async () => {

@@ -3,12 +3,18 @@ import { Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useSyncStatus } from '../../ingest/api/get-sync-status';
+import { LastPushLine } from '../../ingest/components/last-push-line';
+import { useNow } from '../../ingest/hooks/use-now';
+import { newestPush } from '../../ingest/utils/sync-summary';
 import { DeleteIntegrationModal } from './delete-integration-modal';
 import { EditIntegrationModal } from './edit-integration-modal';
 import { IntegrationLogo } from './integration-logo';
 
-/** Logo, name, description and the strict setting, with edit and delete. `onDeleted` decides where to go next. */
+/** Logo, name, description, the strict setting and the last push, with edit and delete. `onDeleted` decides where to go next. */
 export function IntegrationHeader({ integration, onDeleted }: { integration: IntegrationDetail; onDeleted: () => void }) {
+  const statuses = useSyncStatus(integration.id);
+  const now = useNow();
   const [editing, edit] = useDisclosure(false);
   const [deleting, del] = useDisclosure(false);
   return (
@@ -38,6 +44,7 @@ export function IntegrationHeader({ integration, onDeleted }: { integration: Int
           <Text c={integration.description ? undefined : 'dimmed'} size="sm" maw={720}>
             {integration.description ?? 'No description.'}
           </Text>
+          {statuses.data && <LastPushLine push={newestPush(statuses.data)} now={now} />}
         </Stack>
       </Group>
       <Group gap="xs" wrap="nowrap">
