@@ -9,15 +9,14 @@
 //   pnpm build && node bench/web-load.mjs
 //   BENCH_RUNS=5   (loads per page; the median is printed, default 3)
 //   CHROMIUM_PATH=/usr/bin/chromium
+//   BENCH_VERBOSE=1   (lists each request of each load: when it finished, its bytes and URL)
 //   BENCH_PRODUCT_ROOT=/path/to/other/checkout   (measure that checkout's build instead, e.g. the commit before)
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { send, signUp, startProduct } from './support/product.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const productRoot = process.env.BENCH_PRODUCT_ROOT ?? root;
@@ -29,55 +28,9 @@ export const SLOW_LINK = { offline: false, latency: 40, downloadThroughput: (10 
 const kB = (bytes) => `${(bytes / 1000).toFixed(0)} kB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function startProduct(dataDir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(productRoot, 'apps/api/dist/main.js')], {
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SECRETS_KEY: randomBytes(32).toString('base64') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = (chunk) => {
-      out += chunk;
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) {
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        resolve({ child, baseUrl: match[1].replace('localhost', '127.0.0.1') });
-      }
-    };
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (c) => process.stderr.write(c));
-    child.once('exit', (code) => reject(new Error(`product exited with ${code} before starting:\n${out.slice(-2000)}`)));
-  });
-}
-
-function send(baseUrl, method, path, { body, headers = {} } = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request(`${baseUrl}${path}`, { method, headers: { ...(payload ? { 'Content-Type': 'application/json' } : {}), ...headers } });
-    req.on('response', (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode, headers: res.headers, body: text ? JSON.parse(text) : null });
-      });
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
 /** A company with one integration and one connector, through the admin API; returns the session cookies. */
 async function setUp(baseUrl) {
-  const signup = await send(baseUrl, 'POST', '/api/auth/signup', {
-    body: { companyName: 'Bench Ltd', name: 'Bench Admin', email: `bench.${Date.now()}@example.com`, password: 'correct horse battery staple' },
-  });
-  if (signup.status !== 201) throw new Error(`signup: ${signup.status} ${JSON.stringify(signup.body)}`);
-  const cookies = [].concat(signup.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]);
-  const csrf = cookies.find((c) => c.startsWith('gh_csrf='))?.slice('gh_csrf='.length) ?? '';
-  const admin = { Cookie: cookies.join('; '), 'x-csrf-token': csrf };
+  const { cookies, admin } = await signUp(baseUrl);
   const integration = await send(baseUrl, 'POST', '/api/integrations', { headers: admin, body: { name: 'Bench HR', monitoringIds: ['employee_onboarding_offboarding'] } });
   if (integration.status !== 201) throw new Error(`integration: ${integration.status} ${JSON.stringify(integration.body)}`);
   const connector = await send(baseUrl, 'POST', '/api/connectors', {
@@ -127,9 +80,11 @@ async function load(browser, baseUrl, path, { cookies = [], ready }) {
     types.set(e.requestId, e.type);
     urls.set(e.requestId, e.response.url);
   });
+  const log = [];
   cdp.on('Network.loadingFinished', (e) => {
     const type = (types.get(e.requestId) ?? 'Other').toLowerCase();
     bytes[type] = (bytes[type] ?? 0) + e.encodedDataLength;
+    log.push(`${String(Math.round(performance.now() - started)).padStart(6)} ms ${kB(e.encodedDataLength).padStart(7)}  ${urls.get(e.requestId)?.replace(baseUrl, '')}`);
   });
   const started = performance.now();
   await page.goto(path, { waitUntil: 'commit' });
@@ -137,6 +92,7 @@ async function load(browser, baseUrl, path, { cookies = [], ready }) {
   const readyMs = performance.now() - started;
   await page.waitForLoadState('networkidle');
   await context.close();
+  if (process.env.BENCH_VERBOSE) console.log(`${path}: ready at ${Math.round(readyMs)} ms\n${log.join('\n')}`);
   const total = Object.values(bytes).reduce((a, b) => a + b, 0);
   return { readyMs, script: bytes.script ?? 0, css: bytes.stylesheet ?? 0, total, requests: urls.size };
 }
@@ -151,7 +107,7 @@ const dataDir = mkdtempSync(join(os.tmpdir(), 'gatehouse-bench-web-'));
 let product;
 let browser;
 try {
-  product = await startProduct(dataDir);
+  product = await startProduct(productRoot, { DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   const { cookies, integrationId, connectorId } = await setUp(product.baseUrl);
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'] });
   console.log(`product ${productRoot} at ${product.baseUrl}; node ${process.version}; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}; ${RUNS} loads per page (median), 10 Mbps / 40 ms, empty cache`);
