@@ -10,11 +10,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { send, signUp, startProduct } from './support/product.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // pg belongs to the API package; the validation lib is used from its build, as the API uses it.
@@ -80,40 +80,7 @@ async function createDatabase() {
 
 // --- the API process ------------------------------------------------------------------------
 
-function startApi(databaseUrl) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(process.env.PRODUCT_NODE_ARGS ?? '').split(' ').filter(Boolean), join(root, 'apps/api/dist/main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        INGEST_RATE_LIMIT_PER_MINUTE: '1000000',
-        SECRETS_KEY: randomBytes(32).toString('base64'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = (chunk) => {
-      out += chunk;
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) {
-        child.stdout.off('data', onData);
-        // Keep draining the logs so the process never blocks on a full pipe; keep errors.
-        const errors = [];
-        child.stdout.on('data', (chunk) => {
-          for (const line of String(chunk).split('\n')) if (/"level":(50|60)/.test(line) && errors.length < 20) errors.push(line.replace(/"req":\{.*?\}\},/, '').slice(0, 400));
-        });
-        resolve({ child, baseUrl: match[1].replace('localhost', '127.0.0.1'), errors });
-      }
-    };
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (c) => process.stderr.write(c));
-    child.once('exit', (code) => reject(new Error(`API exited with ${code} before starting:\n${out.slice(-2000)}`)));
-  });
-}
+const startApi = (databaseUrl) => startProduct(root, { DATABASE_URL: databaseUrl, INGEST_RATE_LIMIT_PER_MINUTE: '1000000' });
 
 /** The bare ingest server (bench/support/bare-ingest-server.mjs) on the same database. */
 function startBare(databaseUrl) {
@@ -166,36 +133,10 @@ async function withPeakRss(pid, fn) {
   }
 }
 
-// --- HTTP helpers ---------------------------------------------------------------------------
-
-function send(baseUrl, method, path, { body, headers = {} } = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-    const req = http.request(`${baseUrl}${path}`, {
-      method,
-      headers: { ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) } : {}), ...headers },
-    });
-    req.on('response', (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode, headers: res.headers, body: text ? JSON.parse(text) : null });
-      });
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+// --- set-up ---------------------------------------------------------------------------------
 
 async function setUp(baseUrl) {
-  const signup = await send(baseUrl, 'POST', '/api/auth/signup', {
-    body: { companyName: 'Bench Ltd', name: 'Bench Admin', email: `bench.${Date.now()}@example.com`, password: 'correct horse battery staple' },
-  });
-  if (signup.status !== 201) throw new Error(`signup: ${signup.status} ${JSON.stringify(signup.body)}`);
-  const cookies = [].concat(signup.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]);
-  const csrf = cookies.find((c) => c.startsWith('gh_csrf='))?.slice('gh_csrf='.length) ?? '';
-  const admin = { Cookie: cookies.join('; '), 'x-csrf-token': csrf };
+  const { admin } = await signUp(baseUrl);
   const key = await send(baseUrl, 'POST', '/api/api-keys', { headers: admin, body: { name: 'Bench', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
   if (key.status !== 201) throw new Error(`api key: ${key.status} ${JSON.stringify(key.body)}`);
   const integration = await send(baseUrl, 'POST', '/api/integrations', { headers: admin, body: { name: 'Bench HR', monitoringIds: ['employee_onboarding_offboarding'] } });

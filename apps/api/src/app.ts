@@ -13,8 +13,10 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
+import { compressAnswers } from './common/http/compression.js';
 import { requireUtf8Body, SafeTextPipe } from './common/http/safe-text.js';
 import { scimBodyParserErrors } from './modules/scim/scim-exception.filter.js';
+import { webFiles } from './web-files.js';
 
 export type CreateAppOptions = {
   config: AppConfig;
@@ -42,6 +44,9 @@ export async function createApp(opts: CreateAppOptions): Promise<NestExpressAppl
   // content (the logo) set their own ETag, which conditional requests still honour.
   app.set('etag', false);
   app.use(securityHeaders(opts.config.publicUrl.startsWith('https://')));
+  // JSON (and other text) answers of 1 kB or more go out brotli- or gzip-compressed when the
+  // client accepts it; streamed answers are left alone (common/http/compression.ts).
+  app.use(compressAnswers());
   // Admin API: small JSON bodies. SCIM speaks application/scim+json. The ingest route reads its
   // own (large, possibly gzipped) body stream, so it is left out here.
   // The bytes are kept too, for the routes that must read numbers as written (validate).
@@ -133,20 +138,19 @@ export function webContentSecurityPolicy(nonce: string): string {
 
 function serveWeb(app: NestExpressApplication, webDist: string) {
   const indexHtml = readFileSync(join(webDist, 'index.html'), 'utf8');
-  const files = express.static(webDist, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+  const files = webFiles(webDist, (res) => res.setHeader('Content-Security-Policy', webContentSecurityPolicy(randomBytes(18).toString('base64'))));
   const sendIndex = (res: Response) => {
     const nonce = randomBytes(18).toString('base64');
     res.setHeader('Content-Security-Policy', webContentSecurityPolicy(nonce));
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(indexHtml.replaceAll(NONCE_PLACEHOLDER, nonce));
   };
-  // API requests never look on disk: a file lookup per request would cost every API call a
-  // filesystem round trip (and a file named like an API path must not shadow the route).
+  // API requests never reach the web app's files (a file named like an API path must not shadow
+  // the route).
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (isApiPath(req.path)) return next();
     // index.html always goes out with a fresh nonce, never as the file on disk.
     if ((req.method === 'GET' || req.method === 'HEAD') && req.path === '/index.html') return sendIndex(res);
-    res.setHeader('Content-Security-Policy', webContentSecurityPolicy(randomBytes(18).toString('base64')));
     files(req, res, next);
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -156,10 +160,6 @@ function serveWeb(app: NestExpressApplication, webDist: string) {
 }
 
 const isApiPath = (path: string) => API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
-
-function noCacheForHtml(res: Response, path: string) {
-  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-}
 
 /** A year, the value HSTS preload lists ask for. Sibling hosts are not included: they may not be https. */
 export const HSTS = 'max-age=31536000';

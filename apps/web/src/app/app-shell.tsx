@@ -1,6 +1,7 @@
-import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlugConnected, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/api/get-me';
 import { useSignOut } from '../features/auth/api/sign-in';
@@ -44,7 +45,16 @@ export function AppShellLayout() {
         </div>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        {/* Pages load on first use (router.tsx); the shell stays while one arrives. */}
+        <Suspense
+          fallback={
+            <Center mih={200}>
+              <Loader aria-label="Loading page" />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,10 +1,26 @@
+import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShellLayout } from './app-shell';
 import { RequireAuth } from './require-auth';
 import { SignInPage, SignUpPage } from './routes/auth-pages';
-import { CompanySettingsPage } from './routes/company-settings';
-import { IntegrationDetailsPage, IntegrationsPage, NewIntegrationPage } from './routes/integrations';
-import { ProvisioningInstancePage, ProvisioningPage } from './routes/provisioning';
+
+// The pages behind sign-in are loaded when first opened, each with what it alone uses (the code
+// editor, the schema validator, the XML reader), so the sign-in page downloads none of them.
+// Sign-in and sign-up stay in the first script: they are what a first visit shows.
+const pages = {
+  integrations: () => import('./routes/integrations'),
+  provisioning: () => import('./routes/provisioning'),
+  companySettings: () => import('./routes/company-settings'),
+};
+const IntegrationsPage = lazy(() => pages.integrations().then((m) => ({ default: m.IntegrationsPage })));
+const NewIntegrationPage = lazy(() => pages.integrations().then((m) => ({ default: m.NewIntegrationPage })));
+const IntegrationDetailsPage = lazy(() => pages.integrations().then((m) => ({ default: m.IntegrationDetailsPage })));
+const ProvisioningPage = lazy(() => pages.provisioning().then((m) => ({ default: m.ProvisioningPage })));
+const ProvisioningInstancePage = lazy(() => pages.provisioning().then((m) => ({ default: m.ProvisioningInstancePage })));
+const CompanySettingsPage = lazy(() => pages.companySettings().then((m) => ({ default: m.CompanySettingsPage })));
+
+/** What a route's page needs loaded; read by preloadOpenedPage. */
+type PageHandle = { load?: () => Promise<unknown> };
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -18,13 +34,21 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Navigate to="/integrations" replace /> },
-      { path: 'integrations', element: <IntegrationsPage /> },
-      { path: 'integrations/new', element: <NewIntegrationPage /> },
-      { path: 'integrations/:id/:tab?', element: <IntegrationDetailsPage /> },
-      { path: 'provisioning', element: <ProvisioningPage /> },
-      { path: 'provisioning/:id/:tab?', element: <ProvisioningInstancePage /> },
-      { path: 'settings/company/:tab?', element: <CompanySettingsPage /> },
+      { path: 'integrations', element: <IntegrationsPage />, handle: { load: pages.integrations } satisfies PageHandle },
+      { path: 'integrations/new', element: <NewIntegrationPage />, handle: { load: pages.integrations } satisfies PageHandle },
+      { path: 'integrations/:id/:tab?', element: <IntegrationDetailsPage />, handle: { load: pages.integrations } satisfies PageHandle },
+      { path: 'provisioning', element: <ProvisioningPage />, handle: { load: pages.provisioning } satisfies PageHandle },
+      { path: 'provisioning/:id/:tab?', element: <ProvisioningInstancePage />, handle: { load: pages.provisioning } satisfies PageHandle },
+      { path: 'settings/company/:tab?', element: <CompanySettingsPage />, handle: { load: pages.companySettings } satisfies PageHandle },
       { path: '*', element: <Navigate to="/integrations" replace /> },
     ],
   },
 ]);
+
+/**
+ * Starts loading the page the browser was opened on right away, while the session is checked,
+ * rather than once the check has answered (the page's code and the check then share the wait).
+ */
+export function preloadOpenedPage() {
+  for (const match of router.state.matches) void (match.route.handle as PageHandle | undefined)?.load?.().catch(() => undefined);
+}

@@ -1,6 +1,7 @@
 import { createApiKeyRequestSchema, type CreatedApiKeyResponse } from '@gatehouse/contracts';
 import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
+import '@mantine/dates/styles.css';
 import { IconCalendar } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';

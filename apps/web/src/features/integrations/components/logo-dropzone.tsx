@@ -1,6 +1,7 @@
 import { INTEGRATION_LOGO_MAX_BYTES, INTEGRATION_LOGO_MEDIA_TYPES } from '@gatehouse/contracts';
 import { Button, Group, Image, Input, Paper, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
+import '@mantine/dropzone/styles.css';
 import { IconPhoto, IconTrash, IconUpload, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { formatBytes, logoFileProblem } from '../utils/file-checks';

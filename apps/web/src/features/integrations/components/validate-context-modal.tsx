@@ -1,6 +1,7 @@
 import type { IntegrationContext } from '@gatehouse/contracts';
 import { Alert, Button, Group, Loader, Modal, Progress, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
+import '@mantine/dropzone/styles.css';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useRef } from 'react';
 import { useContextValidation, type ValidationState } from '../hooks/use-context-validation';

@@ -9,6 +9,12 @@ import { ConnectorDetails } from './connector-details';
 
 // CodeMirror measures text through Range, which jsdom leaves without layout methods; Mantine's
 // autosizing textarea listens to document.fonts, which jsdom does not have.
+// The page loads its code editor on demand (json-editor.tsx); loaded here up front, so the first
+// test's waits do not include compiling CodeMirror.
+beforeAll(async () => {
+  await import('./json-editor-codemirror');
+});
+
 beforeAll(() => {
   (document as unknown as { fonts?: object }).fonts ??= { addEventListener() {}, removeEventListener() {} };
   const rect = { x: 0, y: 0, top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0, toJSON: () => ({}) };

@@ -7,6 +7,12 @@ import type { ConnectorTab } from '../utils/problem-location';
 import { ConnectorDetails } from './connector-details';
 import { ProvisioningOverview } from './provisioning-overview';
 
+// The page loads its code editor on demand (json-editor.tsx); loaded here up front, so the first
+// test's waits do not include compiling CodeMirror.
+beforeAll(async () => {
+  await import('./json-editor-codemirror');
+});
+
 beforeAll(() => {
   (document as unknown as { fonts?: object }).fonts ??= { addEventListener() {}, removeEventListener() {} };
 });
