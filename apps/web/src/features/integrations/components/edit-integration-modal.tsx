@@ -3,23 +3,33 @@ import { Alert, Button, Group, Modal, Stack, Switch, Textarea, TextInput } from 
 import { useState, type FormEvent } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
+import { useLeaveGuard } from '../../../lib/leave-guard';
 import { useUpdateIntegration } from '../api/update-integration';
 
 /** Rename an integration, change its description or its strict setting; calls onSaved once the API accepted it. */
 export function EditIntegrationModal({ integration, opened, onClose, onSaved }: { integration: IntegrationDetail; opened: boolean; onClose: () => void; onSaved: () => void }) {
   const update = useUpdateIntegration();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [name, setName] = useState(integration.name);
+  const [description, setDescription] = useState(integration.description ?? '');
+  const [strict, setStrict] = useState(integration.strict);
+  const changed = [name !== integration.name && 'name', description !== (integration.description ?? '') && 'description', strict !== integration.strict && 'strict setting'].filter(
+    (field): field is string => typeof field === 'string',
+  );
+  const guard = useLeaveGuard({ when: opened && changed.length > 0, message: `Your changes to ${integration.name} (${changed.join(', ')}) will be lost.` });
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const parsed = updateIntegrationRequestSchema.safeParse({ name: form.get('name'), description: form.get('description'), strict: form.get('strict') === 'on' });
+    const parsed = updateIntegrationRequestSchema.safeParse({ name, description, strict });
     if (!parsed.success) return setErrors(fieldErrorsFrom(parsed.error));
     setErrors({});
     update.mutate(
       { id: integration.id, ...parsed.data },
       {
-        onSuccess: onSaved,
+        onSuccess: () => {
+          guard.allowNextNavigation();
+          onSaved();
+        },
         onError: (err) => err instanceof ApiRequestError && setErrors(err.fieldErrors()),
       },
     );
@@ -28,6 +38,7 @@ export function EditIntegrationModal({ integration, opened, onClose, onSaved }: 
 
   return (
     <Modal opened={opened} onClose={onClose} title="Edit integration" size="lg">
+      {guard.dialog}
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {serverError && (
@@ -35,13 +46,22 @@ export function EditIntegrationModal({ integration, opened, onClose, onSaved }: 
               {serverError}
             </Alert>
           )}
-          <TextInput name="name" label="Integration Name" defaultValue={integration.name} required error={errors.name} data-autofocus />
-          <Textarea name="description" label="Integration Description" defaultValue={integration.description ?? ''} autosize minRows={3} error={errors.description} />
+          <TextInput name="name" label="Integration Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required error={errors.name} data-autofocus />
+          <Textarea
+            name="description"
+            label="Integration Description"
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            error={errors.description}
+          />
           <Switch
             name="strict"
             label="Strict"
             description="Refuse records with properties the schema does not define. When off, they are accepted and reported as warnings."
-            defaultChecked={integration.strict}
+            checked={strict}
+            onChange={(e) => setStrict(e.currentTarget.checked)}
             error={errors.strict}
           />
           <Group justify="flex-end">

@@ -1,0 +1,152 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { createThroughApi, signUpInBrowser } from './support/browser';
+import { drawLogoPng } from './support/logo-png';
+import { useProductInBrowser } from './support/product-in-browser';
+
+const leaveDialog = (page: Page) => page.getByRole('dialog', { name: 'Leave without saving?' });
+
+/** Reloads the page, expecting the browser's own "leave site?" question, and answers it with leave. */
+async function reloadThroughBeforeUnload(page: Page) {
+  const asked: string[] = [];
+  const onDialog = (dialog: import('playwright-core').Dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  };
+  page.on('dialog', onDialog);
+  try {
+    await page.reload();
+  } finally {
+    page.off('dialog', onDialog);
+  }
+  expect(asked).toEqual(['beforeunload']);
+}
+
+/** Reloads the page expecting no question at all. */
+async function reloadUnasked(page: Page) {
+  const asked: string[] = [];
+  const onDialog = (dialog: import('playwright-core').Dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  };
+  page.on('dialog', onDialog);
+  try {
+    await page.reload();
+  } finally {
+    page.off('dialog', onDialog);
+  }
+  expect(asked).toEqual([]);
+}
+
+describe('lost work and wrong places in the admin app', () => {
+  const session = useProductInBrowser();
+
+  it('keeps the wizard draft across a reload and a detour, and asks before leaving unsaved work', async () => {
+    const { page } = session.browser;
+    await signUpInBrowser(page, { company: 'Lost Work Co' });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+
+    // Start the wizard: a name, a logo and one monitoring.
+    await page.getByRole('link', { name: '+ Custom Integration' }).click();
+    await page.getByLabel('Integration Name').fill('Payroll Feed');
+    await page.getByLabel('Logo file').setInputFiles({ name: 'payroll.png', mimeType: 'image/png', buffer: drawLogoPng() });
+    await page.getByRole('img', { name: 'Logo preview' }).waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Search monitorings').fill('admin rights');
+    await page.getByRole('checkbox', { name: 'Privileged access is limited' }).click();
+    await page.getByText('1 selected').waitFor();
+
+    // The sidebar, the breadcrumb and the back button each ask first, naming the integration.
+    await nav.getByRole('link', { name: 'Integrations' }).click();
+    await leaveDialog(page).getByText('The integration “Payroll Feed” has not been created yet').waitFor();
+    await leaveDialog(page).getByRole('button', { name: 'Stay on this page' }).click();
+    await leaveDialog(page).waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe('/integrations/new');
+    await page.getByLabel('Breadcrumb').getByRole('link', { name: 'Integrations' }).click();
+    await leaveDialog(page).waitFor();
+    await leaveDialog(page).getByRole('button', { name: 'Stay on this page' }).click();
+    await page.evaluate(() => history.back());
+    await leaveDialog(page).waitFor();
+    await leaveDialog(page).getByRole('button', { name: 'Stay on this page' }).click();
+    await leaveDialog(page).waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe('/integrations/new');
+    await expect(page.getByRole('checkbox', { name: 'Privileged access is limited' }).isChecked()).resolves.toBe(true);
+
+    // A reload is asked about by the browser, and the draft comes back on the step it was left at.
+    await reloadThroughBeforeUnload(page);
+    await page.getByText('Draft restored').waitFor();
+    await page.getByText('1 selected').waitFor();
+    await page.getByRole('button', { name: /Basic Details/ }).click();
+    await expect(page.getByLabel('Integration Name').inputValue()).resolves.toBe('Payroll Feed');
+    await page.getByRole('img', { name: 'Logo preview' }).waitFor();
+    await page.getByText('payroll.png').waitFor();
+
+    // Leaving anyway keeps the draft for the next visit.
+    await nav.getByRole('link', { name: 'Integrations' }).click();
+    await leaveDialog(page).getByRole('button', { name: 'Leave without saving' }).click();
+    await page.getByRole('heading', { name: 'Integrations', level: 2 }).waitFor();
+    await page.getByRole('link', { name: '+ Custom Integration' }).click();
+    await page.getByText('Draft restored').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('heading', { name: 'Payroll Feed', level: 2 }).waitFor();
+    await page.getByRole('img', { name: 'Payroll Feed logo' }).waitFor();
+
+    // Finished: the draft is gone, and an empty wizard is left without a question.
+    await page.getByLabel('Breadcrumb').getByRole('link', { name: 'Integrations' }).click();
+    await page.getByRole('link', { name: '+ Custom Integration' }).click();
+    await page.getByRole('heading', { name: 'New custom integration' }).waitFor();
+    await expect(page.getByLabel('Integration Name').inputValue()).resolves.toBe('');
+    await expect(page.getByText('Draft restored').count()).resolves.toBe(0);
+    await reloadUnasked(page);
+    await nav.getByRole('link', { name: 'Integrations' }).click();
+    await page.getByRole('link', { name: 'Payroll Feed' }).click();
+
+    // The Edit dialog: a changed name is asked about on the back button and on reload.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit integration' });
+    await edit.getByLabel('Integration Name').fill('Payroll Feed v2');
+    await page.evaluate(() => history.back());
+    await leaveDialog(page).getByText('Your changes to Payroll Feed (name) will be lost.').waitFor();
+    await leaveDialog(page).getByRole('button', { name: 'Stay on this page' }).click();
+    await leaveDialog(page).waitFor({ state: 'hidden' });
+    await expect(edit.getByLabel('Integration Name').inputValue()).resolves.toBe('Payroll Feed v2');
+    await reloadThroughBeforeUnload(page);
+    await page.getByRole('heading', { name: 'Payroll Feed', level: 2 }).waitFor();
+  });
+
+  it('asks before leaving unsaved connector settings, but not when switching its tabs or after saving', async () => {
+    const { page } = session.browser;
+    const connector = await createThroughApi(page, '/api/connectors', { name: 'Directory' });
+    await page.goto(`/provisioning/${connector.id as string}`);
+    await page.getByRole('heading', { name: 'Directory', level: 2 }).waitFor();
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Directory West');
+    await page.getByRole('switch', { name: /^Treat deactivation as delete/ }).check({ force: true });
+
+    // Its own tabs share the draft: no question.
+    await page.getByRole('tab', { name: /Mappings/ }).click();
+    await page.waitForURL(/\/mappings$/);
+    await expect(leaveDialog(page).count()).resolves.toBe(0);
+
+    await page.getByLabel('Breadcrumb').getByRole('link', { name: 'Provisioning' }).click();
+    await leaveDialog(page).getByText('Your unsaved changes to Directory (name, deactivation setting) will be lost.').waitFor();
+    await leaveDialog(page).getByRole('button', { name: 'Stay on this page' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click();
+    await leaveDialog(page).waitFor();
+    await leaveDialog(page).getByRole('button', { name: 'Stay on this page' }).click();
+    await leaveDialog(page).waitFor({ state: 'hidden' });
+    await reloadThroughBeforeUnload(page);
+    // The reload dropped the edits (they were never saved).
+    await page.getByRole('heading', { name: 'Directory', level: 2 }).waitFor();
+
+    // Saved changes leave freely.
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Directory East');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved').waitFor();
+    await page.getByLabel('Breadcrumb').getByRole('link', { name: 'Provisioning' }).click();
+    await page.waitForURL(/\/provisioning$/);
+    await expect(leaveDialog(page).count()).resolves.toBe(0);
+  });
+});
