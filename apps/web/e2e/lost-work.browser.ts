@@ -118,6 +118,8 @@ describe('lost work and wrong places in the admin app', () => {
 
   it('asks before leaving unsaved connector settings, but not when switching its tabs or after saving', async () => {
     const { page } = session.browser;
+    await page.context().clearCookies();
+    await signUpInBrowser(page, { company: 'Connector Draft Co' });
     const connector = await createThroughApi(page, '/api/connectors', { name: 'Directory' });
     await page.goto(`/provisioning/${connector.id as string}`);
     await page.getByRole('heading', { name: 'Directory', level: 2 }).waitFor();
@@ -148,5 +150,35 @@ describe('lost work and wrong places in the admin app', () => {
     await page.getByLabel('Breadcrumb').getByRole('link', { name: 'Provisioning' }).click();
     await page.waitForURL(/\/provisioning$/);
     await expect(leaveDialog(page).count()).resolves.toBe(0);
+  });
+
+  it('opens the new integration at the top of its page after Finish', async () => {
+    const { page } = session.browser;
+    await page.context().clearCookies();
+    await signUpInBrowser(page, { company: 'Scroll Co' });
+    await page.goto('/integrations/new');
+    await page.getByLabel('Integration Name').fill('Long Review');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('navigation', { name: 'Monitoring categories' }).getByRole('button', { name: /^HR/ }).click();
+    await page.getByRole('checkbox', { name: 'Employee onboarding and offboarding' }).click();
+    await page.getByRole('navigation', { name: 'Monitoring categories' }).getByRole('button', { name: /^All categories/ }).click();
+    await page.getByLabel('Search monitorings').fill('admin rights');
+    await page.getByRole('checkbox', { name: 'Privileged access is limited' }).click();
+    await page.getByText('2 selected').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    // Both schemas open: the Review step is longer than the window, and Finish is at its bottom.
+    await page.getByRole('button', { name: 'Employee records schema (list_employees)' }).click();
+    await page.getByRole('table', { name: 'Fields of list_employees' }).waitFor();
+    await page.getByRole('button', { name: 'User access records schema (list_users)' }).click();
+    await page.getByRole('table', { name: 'Fields of list_users' }).waitFor();
+    await page.getByRole('button', { name: 'Finish' }).scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('heading', { name: 'Long Review', level: 2 }).waitFor();
+    // Both endpoints listed: the page is long enough to have kept the wizard's scroll position.
+    await page.getByText('list_users', { exact: true }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeGreaterThan(200);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(page.getByRole('heading', { name: 'Long Review', level: 2 }).isVisible()).resolves.toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { MonitoringContextResponse } from '@gatehouse/contracts';
 import type { JsonSchema } from '@gatehouse/schemas';
 import { Anchor, Breadcrumbs, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useLayoutEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../features/auth/api/get-me';
 import { ContextSyncStatus } from '../../features/ingest/components/context-sync-status';
@@ -86,6 +87,11 @@ export function IntegrationDetailsPage() {
   const { id = '', tab } = useParams();
   const navigate = useNavigate();
   const { data: integration } = useIntegration(id);
+  // Opening an integration (after Finish, from a card far down the list) starts at its top;
+  // switching its tabs keeps the place.
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+  }, [id]);
   return (
     <Stack>
       <IntegrationsCrumbs current={integration?.name ?? 'Integration'} />
