@@ -181,4 +181,37 @@ describe('lost work and wrong places in the admin app', () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await expect(page.getByRole('heading', { name: 'Long Review', level: 2 }).isVisible()).resolves.toBe(true);
   });
+
+  it('returns to the deep link after sign-in, and never to another site', async () => {
+    const { page } = session.browser;
+    await page.context().clearCookies();
+    await signUpInBrowser(page, { company: 'Deep Link Co' });
+    const integration = await createThroughApi(page, '/api/integrations', { name: 'Deep Link HR', monitoringIds: ['employee_onboarding_offboarding'] });
+    const me = await (await page.request.get('/api/auth/me')).json();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Gatehouse' }).waitFor();
+
+    const signIn = async () => {
+      await page.getByRole('heading', { name: 'Sign in to Gatehouse' }).waitFor();
+      await page.getByLabel('Email').fill(me.user.email);
+      await page.getByLabel(/^Password/).fill('correct horse battery staple');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+
+    // Signed out, a link to the integration's Monitoring tab goes to sign-in, then back to it.
+    await page.goto(`/integrations/${integration.id as string}/monitoring`);
+    await signIn();
+    await page.getByRole('heading', { name: 'Deep Link HR', level: 2 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/integrations/${integration.id as string}/monitoring`);
+    await expect(page.getByRole('tab', { name: 'Monitoring' }).getAttribute('aria-selected')).resolves.toBe('true');
+
+    // A sign-in link naming another site lands on the home page instead.
+    for (const next of ['https://evil.example/steal', '//evil.example/steal', '/\\evil.example']) {
+      await page.context().clearCookies();
+      await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+      await signIn();
+      await page.getByRole('heading', { name: 'Integrations', level: 2 }).waitFor();
+      expect(page.url()).toBe(`${session.product.url}/integrations`);
+    }
+  });
 });
