@@ -214,4 +214,25 @@ describe('lost work and wrong places in the admin app', () => {
       expect(page.url()).toBe(`${session.product.url}/integrations`);
     }
   });
+
+  it('shows a not-found page for an unknown settings tab or page', async () => {
+    const { page } = session.browser;
+    await page.context().clearCookies();
+    await signUpInBrowser(page, { company: 'Not Found Co' });
+    await page.goto('/settings/company/nonsense');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByText('Company Settings has no “nonsense” tab.').waitFor();
+    await expect(page.getByRole('tab').count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Go to Company Settings' }).click();
+    await page.getByRole('tab', { name: 'General', selected: true }).waitFor();
+
+    // Known tabs still open.
+    await page.goto('/settings/company/api-keys');
+    await page.getByRole('tab', { name: 'API Keys', selected: true }).waitFor();
+
+    await page.goto('/settings/nonsense');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByText('There is no page at /settings/nonsense.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/settings/nonsense');
+  });
 });

@@ -4,6 +4,7 @@ import { RequireAuth } from './require-auth';
 import { SignInPage, SignUpPage } from './routes/auth-pages';
 import { CompanySettingsPage } from './routes/company-settings';
 import { IntegrationDetailsPage, IntegrationsPage, NewIntegrationPage } from './routes/integrations';
+import { NotFoundPage } from './routes/not-found';
 import { ProvisioningInstancePage, ProvisioningPage } from './routes/provisioning';
 
 export const router = createBrowserRouter([
@@ -24,7 +25,7 @@ export const router = createBrowserRouter([
       { path: 'provisioning', element: <ProvisioningPage /> },
       { path: 'provisioning/:id/:tab?', element: <ProvisioningInstancePage /> },
       { path: 'settings/company/:tab?', element: <CompanySettingsPage /> },
-      { path: '*', element: <Navigate to="/integrations" replace /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
