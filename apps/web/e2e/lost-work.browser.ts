@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { createThroughApi, signUpInBrowser } from './support/browser';
+import { createThroughApi, expectCount, signUpInBrowser } from './support/browser';
 import { drawLogoPng } from './support/logo-png';
 import { useProductInBrowser } from './support/product-in-browser';
 
@@ -234,5 +234,57 @@ describe('lost work and wrong places in the admin app', () => {
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await page.getByText('There is no page at /settings/nonsense.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/settings/nonsense');
+  });
+
+  it('replaces and removes the logo of an existing integration from its Edit dialog', async () => {
+    const { page } = session.browser;
+    await page.context().clearCookies();
+    await signUpInBrowser(page, { company: 'Logo Co' });
+    const integration = await createThroughApi(page, '/api/integrations', { name: 'Logo Later', monitoringIds: ['employee_onboarding_offboarding'] });
+    await page.goto(`/integrations/${integration.id as string}`);
+    await page.getByRole('heading', { name: 'Logo Later', level: 2 }).waitFor();
+    const headerLogo = page.getByRole('img', { name: 'Logo Later logo' });
+    await expect(headerLogo.count()).resolves.toBe(0);
+
+    // Add one.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    let edit = page.getByRole('dialog', { name: 'Edit integration' });
+    await edit.getByLabel('Logo file').setInputFiles({ name: 'first.png', mimeType: 'image/png', buffer: drawLogoPng(48) });
+    await edit.getByRole('img', { name: 'Logo preview' }).waitFor();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await headerLogo.waitFor();
+    const firstSrc = await headerLogo.getAttribute('src');
+    expect(firstSrc).toMatch(/\/logo\?v=/);
+
+    // A file that is not an image, whatever its name says, is refused at the field and the dialog stays.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    edit = page.getByRole('dialog', { name: 'Edit integration' });
+    await edit.getByRole('img', { name: 'Current logo' }).waitFor();
+    await edit.getByLabel('Logo file').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>') });
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.getByText(/SVG/).waitFor();
+    await expect(edit.isVisible()).resolves.toBe(true);
+
+    // Replace it with another image: a new version of the logo is shown.
+    await edit.getByRole('button', { name: 'Remove logo' }).click();
+    await edit.getByLabel('Logo file').setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: drawLogoPng(64) });
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.waitForFunction((before) => document.querySelector('img[alt="Logo Later logo"]')?.getAttribute('src') !== before, firstSrc);
+    await headerLogo.waitFor();
+
+    // Remove it: the initials are back, also after a reload.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    edit = page.getByRole('dialog', { name: 'Edit integration' });
+    await edit.getByRole('button', { name: 'Remove logo' }).click();
+    await edit.getByText('The logo is removed when you save').waitFor();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await expectCount(headerLogo, 0);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Logo Later', level: 2 }).waitFor();
+    await expect(headerLogo.count()).resolves.toBe(0);
+    expect((await page.request.get(`/api/integrations/${integration.id as string}/logo`)).status()).toBe(404);
   });
 });
