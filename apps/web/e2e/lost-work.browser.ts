@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Dialog, Page } from 'playwright-core';
 import { createThroughApi, expectCount, signUpInBrowser } from './support/browser';
 import { drawLogoPng } from './support/logo-png';
 import { useProductInBrowser } from './support/product-in-browser';
 
 const leaveDialog = (page: Page) => page.getByRole('dialog', { name: 'Leave without saving?' });
 
-/** Reloads the page, expecting the browser's own "leave site?" question, and answers it with leave. */
-async function reloadThroughBeforeUnload(page: Page) {
+/** Reloads the page, answering any question the browser asks with "leave", and returns the questions' types. */
+async function reload(page: Page): Promise<string[]> {
   const asked: string[] = [];
-  const onDialog = (dialog: import('playwright-core').Dialog) => {
+  const onDialog = (dialog: Dialog) => {
     asked.push(dialog.type());
     void dialog.accept();
   };
@@ -19,23 +19,7 @@ async function reloadThroughBeforeUnload(page: Page) {
   } finally {
     page.off('dialog', onDialog);
   }
-  expect(asked).toEqual(['beforeunload']);
-}
-
-/** Reloads the page expecting no question at all. */
-async function reloadUnasked(page: Page) {
-  const asked: string[] = [];
-  const onDialog = (dialog: import('playwright-core').Dialog) => {
-    asked.push(dialog.type());
-    void dialog.accept();
-  };
-  page.on('dialog', onDialog);
-  try {
-    await page.reload();
-  } finally {
-    page.off('dialog', onDialog);
-  }
-  expect(asked).toEqual([]);
+  return asked;
 }
 
 describe('lost work and wrong places in the admin app', () => {
@@ -73,7 +57,7 @@ describe('lost work and wrong places in the admin app', () => {
     await expect(page.getByRole('checkbox', { name: 'Privileged access is limited' }).isChecked()).resolves.toBe(true);
 
     // A reload is asked about by the browser, and the draft comes back on the step it was left at.
-    await reloadThroughBeforeUnload(page);
+    await expect(reload(page)).resolves.toEqual(['beforeunload']);
     await page.getByText('Draft restored').waitFor();
     await page.getByText('1 selected').waitFor();
     await page.getByRole('button', { name: /Basic Details/ }).click();
@@ -99,7 +83,7 @@ describe('lost work and wrong places in the admin app', () => {
     await page.getByRole('heading', { name: 'New custom integration' }).waitFor();
     await expect(page.getByLabel('Integration Name').inputValue()).resolves.toBe('');
     await expect(page.getByText('Draft restored').count()).resolves.toBe(0);
-    await reloadUnasked(page);
+    await expect(reload(page)).resolves.toEqual([]);
     await nav.getByRole('link', { name: 'Integrations' }).click();
     await page.getByRole('link', { name: 'Payroll Feed' }).click();
 
@@ -112,7 +96,7 @@ describe('lost work and wrong places in the admin app', () => {
     await leaveDialog(page).getByRole('button', { name: 'Stay on this page' }).click();
     await leaveDialog(page).waitFor({ state: 'hidden' });
     await expect(edit.getByLabel('Integration Name').inputValue()).resolves.toBe('Payroll Feed v2');
-    await reloadThroughBeforeUnload(page);
+    await expect(reload(page)).resolves.toEqual(['beforeunload']);
     await page.getByRole('heading', { name: 'Payroll Feed', level: 2 }).waitFor();
   });
 
@@ -138,7 +122,7 @@ describe('lost work and wrong places in the admin app', () => {
     await leaveDialog(page).waitFor();
     await leaveDialog(page).getByRole('button', { name: 'Stay on this page' }).click();
     await leaveDialog(page).waitFor({ state: 'hidden' });
-    await reloadThroughBeforeUnload(page);
+    await expect(reload(page)).resolves.toEqual(['beforeunload']);
     // The reload dropped the edits (they were never saved).
     await page.getByRole('heading', { name: 'Directory', level: 2 }).waitFor();
 
