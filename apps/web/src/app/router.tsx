@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShellLayout } from './app-shell';
 import { RequireAuth } from './require-auth';
 import { SignInPage, SignUpPage } from './routes/auth-pages';
+import { NotFoundPage } from './routes/not-found';
 
 // The pages behind sign-in are loaded when first opened, each with what it alone uses (the code
 // editor, the schema validator, the XML reader), so the sign-in page downloads none of them.
@@ -40,7 +41,7 @@ export const router = createBrowserRouter([
       { path: 'provisioning', element: <ProvisioningPage />, handle: { load: pages.provisioning } satisfies PageHandle },
       { path: 'provisioning/:id/:tab?', element: <ProvisioningInstancePage />, handle: { load: pages.provisioning } satisfies PageHandle },
       { path: 'settings/company/:tab?', element: <CompanySettingsPage />, handle: { load: pages.companySettings } satisfies PageHandle },
-      { path: '*', element: <Navigate to="/integrations" replace /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

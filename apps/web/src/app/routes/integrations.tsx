@@ -1,7 +1,9 @@
 import type { MonitoringContextResponse } from '@gatehouse/contracts';
 import type { JsonSchema } from '@gatehouse/schemas';
 import { Anchor, Breadcrumbs, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useLayoutEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useMe } from '../../features/auth/api/get-me';
 import { ContextSyncStatus } from '../../features/ingest/components/context-sync-status';
 import { DataTab } from '../../features/ingest/components/data-tab';
 import { useIntegration } from '../../features/integrations/api/get-integration';
@@ -10,6 +12,7 @@ import { DETAIL_TABS, IntegrationDetails, type DetailTab } from '../../features/
 import { IntegrationWizard } from '../../features/integrations/components/integration-wizard';
 import type { IntegrationDataSlots, RenderMonitoringDetails, RenderMonitoringPicker } from '../../features/integrations/components/monitoring-slots';
 import { SchemaView } from '../../features/integrations/components/schema-view';
+import { wizardDraftKey } from '../../features/integrations/utils/wizard-draft-storage';
 import { useMonitoringCategories } from '../../features/monitorings/api/get-monitoring-categories';
 import { MonitoringDetailsModal } from '../../features/monitorings/components/monitoring-details-modal';
 import { MonitoringPicker } from '../../features/monitorings/components/monitoring-picker';
@@ -65,11 +68,14 @@ export function IntegrationsPage() {
 
 /** /integrations/new: the custom integration wizard. */
 export function NewIntegrationPage() {
+  const { data: me } = useMe();
+  // The draft is kept per signed-in admin and company (docs/web.md); the page is only shown signed in.
+  const storageKey = me ? wizardDraftKey(me.company.id, me.user.id) : undefined;
   return (
     <Stack>
       <IntegrationsCrumbs current="Custom Integration" />
       <Title order={2}>New custom integration</Title>
-      <IntegrationWizard renderPicker={renderPicker} />
+      <IntegrationWizard key={storageKey} renderPicker={renderPicker} storageKey={storageKey} />
     </Stack>
   );
 }
@@ -81,6 +87,11 @@ export function IntegrationDetailsPage() {
   const { id = '', tab } = useParams();
   const navigate = useNavigate();
   const { data: integration } = useIntegration(id);
+  // Opening an integration (after Finish, from a card far down the list) starts at its top;
+  // switching its tabs keeps the place.
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+  }, [id]);
   return (
     <Stack>
       <IntegrationsCrumbs current={integration?.name ?? 'Integration'} />

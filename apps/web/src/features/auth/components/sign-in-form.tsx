@@ -1,13 +1,15 @@
 import { loginRequestSchema } from '@gatehouse/contracts';
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiRequestError } from '../../../lib/api-client';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
 import { useSignIn } from '../api/sign-in';
+import { afterSignIn } from '../utils/return-path';
 
 export function SignInForm() {
   const navigate = useNavigate();
+  const { search } = useLocation();
   const signIn = useSignIn();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -17,7 +19,7 @@ export function SignInForm() {
     const parsed = loginRequestSchema.safeParse({ email: form.get('email'), password: form.get('password') });
     if (!parsed.success) return setErrors(fieldErrorsFrom(parsed.error));
     setErrors({});
-    signIn.mutate(parsed.data, { onSuccess: () => navigate('/integrations', { replace: true }) });
+    signIn.mutate(parsed.data, { onSuccess: () => navigate(afterSignIn(search, window.location.origin), { replace: true }) });
   };
 
   const serverError = signIn.error instanceof ApiRequestError ? signIn.error.message : signIn.error ? 'Could not reach the server. Check your connection and try again.' : null;

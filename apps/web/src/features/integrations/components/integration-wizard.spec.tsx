@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderWithProviders } from '../../../test/render';
 import { IntegrationWizard } from './integration-wizard';
 import type { RenderMonitoringPicker } from './monitoring-slots';
@@ -52,5 +52,27 @@ describe('IntegrationWizard', () => {
     fireEvent.click(stepButton('Review'));
     expect(screen.getByText('HR System v2')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Finish' })).toBeTruthy();
+  });
+
+  it('keeps the draft for the next visit, says so, and "Discard draft" starts over', async () => {
+    localStorage.clear();
+    const first = renderWithProviders(<IntegrationWizard renderPicker={renderPicker} storageKey="draft-test" />);
+    fireEvent.change(screen.getByLabelText(/^Integration Name/), { target: { value: 'Payroll Feed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(screen.getByLabelText('privileged_access'));
+    await waitFor(() => expect(localStorage.getItem('draft-test')).toContain('privileged_access'));
+    first.unmount();
+
+    renderWithProviders(<IntegrationWizard renderPicker={renderPicker} storageKey="draft-test" />);
+    expect(screen.getByText('Draft restored')).toBeTruthy();
+    // Back on the step it was left at, with the selection kept.
+    expect((screen.getByLabelText('privileged_access') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(stepButton('Basic Details'));
+    expect((screen.getByLabelText(/^Integration Name/) as HTMLInputElement).value).toBe('Payroll Feed');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
+    expect(screen.queryByText('Draft restored')).toBeNull();
+    expect((screen.getByLabelText(/^Integration Name/) as HTMLInputElement).value).toBe('');
+    expect(localStorage.getItem('draft-test')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Center, Loader, Stack, Tabs } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { useCallback, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
+import { useLeaveGuard } from '../../../lib/leave-guard';
 import { useConnector } from '../api/get-connector';
 import { useConnectorEditor } from '../hooks/use-connector-editor';
 import { connectorTabs, shownTab } from '../utils/connector-kinds';
@@ -36,6 +37,26 @@ const TAB_LABELS: Record<ConnectorTab, string> = {
   import: 'Import accounts',
   activity: 'Activity',
 };
+
+const CHANGE_LABELS: Record<string, string> = {
+  name: 'name',
+  enabled: 'Enabled',
+  deactivationAsDelete: 'deactivation setting',
+  allowInsecureHttp: 'HTTP setting',
+  idpProfile: 'IdP profile',
+  auth: 'authentication',
+  scimBaseUrl: 'SCIM base URL',
+  capabilities: 'capabilities',
+  mappings: 'mappings',
+};
+
+/** What a save would change, in words, for the leave question. */
+function unsavedParts(editor: ReturnType<typeof useConnectorEditor>): string[] {
+  const parts = Object.keys(editor.changes).map((key) => CHANGE_LABELS[key] ?? key);
+  if (!editor.capabilities.ok) parts.push('capabilities');
+  if (!editor.mappings.ok) parts.push('mappings');
+  return [...new Set(parts)];
+}
 
 /** One provisioning instance: loads it, then the tabbed workspace. */
 export function ConnectorDetails({ connectorId, onBack, ...rest }: Props) {
@@ -74,6 +95,15 @@ function ConnectorWorkspace({ connector, tab: asked, onTabChange, onDeleted }: O
   // Set when a save sent the connector to a new server and the API cleared its secret; shown
   // until a secret is set again.
   const [secretCleared, setSecretCleared] = useState(false);
+  // Unsaved edits are asked about before leaving the instance; its own tabs share the draft.
+  const base = `/provisioning/${connector.id}`;
+  const stays = useCallback((pathname: string) => pathname === base || pathname.startsWith(`${base}/`), [base]);
+  const parts = unsavedParts(editor);
+  const guard = useLeaveGuard({
+    when: editor.dirty,
+    message: `Your unsaved changes to ${connector.name}${parts.length ? ` (${parts.join(', ')})` : ''} will be lost.`,
+    stays,
+  });
 
   const jump = useCallback(
     (problem: Problem) => {
@@ -103,6 +133,7 @@ function ConnectorWorkspace({ connector, tab: asked, onTabChange, onDeleted }: O
 
   return (
     <Stack>
+      {guard.dialog}
       <ConnectorHeader editor={editor} onSave={() => void save()} />
       {secretCleared && !connector.hasSecret && (
         <Alert color="yellow" role="alert" title="Secret cleared" withCloseButton closeButtonLabel="Dismiss" onClose={() => setSecretCleared(false)}>
@@ -129,7 +160,14 @@ function ConnectorWorkspace({ connector, tab: asked, onTabChange, onDeleted }: O
           ))}
         </Tabs.List>
         <Tabs.Panel value="settings" pt="md">
-          <SettingsTab editor={editor} onJump={jump} onDeleted={onDeleted} />
+          <SettingsTab
+            editor={editor}
+            onJump={jump}
+            onDeleted={() => {
+              guard.allowNextNavigation();
+              onDeleted();
+            }}
+          />
         </Tabs.Panel>
         {!proxy && (
           <>
