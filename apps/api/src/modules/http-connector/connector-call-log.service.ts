@@ -45,12 +45,13 @@ export type CallRecord = {
  * their summary.
  */
 /**
- * A 404 answer to a read or a delete: the app saying it has no such user or group, as when an
- * identity provider checks a user that was deleted. Logged like any call, but it is not a fault of
- * the instance, so it neither sets nor clears the connector's last error.
+ * A 404 answer to a read or a delete made for the identity provider: the app saying it has no such
+ * user or group, as when the identity provider checks a user that was deleted. Logged like any
+ * call, but it is not a fault of the instance, so it neither sets nor clears the connector's last
+ * error. An administrator's live test that gets a 404 is not routine: it usually means a wrong URL.
  */
-export function routineNotFound(call: Pick<CallRecord, 'status' | 'method'>): boolean {
-  return call.status === 404 && ['GET', 'HEAD', 'DELETE'].includes(call.method.toUpperCase());
+export function routineNotFound(call: Pick<CallRecord, 'status' | 'method' | 'source'>): boolean {
+  return call.source === 'scim' && call.status === 404 && ['GET', 'HEAD', 'DELETE'].includes(call.method.toUpperCase());
 }
 
 export const CALLS_KEPT_PER_CONNECTOR = 1000;
