@@ -18,5 +18,6 @@ export {
 } from './validation/json-location.js';
 export * from './validation/validator.js';
 export { closestProperty } from './validation/unknown-properties.js';
+export { binaryContent } from './validation/binary-content.js';
 export * from './sample/sample.js';
 export type { SamplePerson } from './sample/sample-data.js';

@@ -94,6 +94,18 @@ describe('useContextValidation', () => {
     expect(result.current.state).toMatchObject({ status: 'done', result: { valid: false, errors: [{ index: null, line: 2 }] } });
   });
 
+  it('says a binary file named .json is not a JSON file, naming what it holds, without uploading it', async () => {
+    const upload = answer(500, {});
+    const { result } = setup();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    await act(() => result.current.validate(new File([png], 'employees.json', { type: 'application/json' })));
+    expect(result.current.state).toEqual({
+      status: 'refused',
+      problem: '"employees.json" is not a JSON file: it holds a PNG image. Upload the JSON text of a request body, shaped like {"data": [ ... ]}.',
+    });
+    expect(upload).not.toHaveBeenCalled();
+  });
+
   it('refuses a file that is not JSON, and reset clears the dialog', async () => {
     const { result } = setup();
     await act(() => result.current.validate(new File(['a,b'], 'employees.csv', { type: 'text/csv' })));

@@ -1,9 +1,9 @@
 import { VALIDATION_MAX_ERRORS, type IntegrationContext, type ValidationResultResponse } from '@gatehouse/contracts';
-import { parseAndValidateRequestBody, type JsonSchema } from '@gatehouse/schemas';
+import { binaryContent, parseAndValidateRequestBody, type JsonSchema } from '@gatehouse/schemas';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useValidateContextFile } from '../api/validate-context-file';
-import { planValidationFile } from '../utils/file-checks';
+import { notJsonProblem, planValidationFile } from '../utils/file-checks';
 
 export type ValidationState =
   | { readonly status: 'idle' }
@@ -20,6 +20,16 @@ function readText(file: File, onProgress: (percent: number) => void, signal: Abo
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
     signal.addEventListener('abort', () => reader.abort(), { once: true });
     reader.readAsText(file);
+  });
+}
+
+/** The first `bytes` of a file, to tell text from an image or an archive before reading it all. */
+function readHead(file: File, bytes: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsArrayBuffer(file.slice(0, bytes));
   });
 }
 
@@ -60,6 +70,9 @@ export function useContextValidation(context: Pick<IntegrationContext, 'schema' 
         update({ status: 'running', fileName: file.name, step, progress, showProgress: plan.showProgress });
 
       try {
+        // A file that is not text (an image, a spreadsheet) is said to be so, not a syntax error at line 1.
+        const binary = binaryContent(await readHead(file, 4096));
+        if (binary !== null) return update({ status: 'refused', problem: notJsonProblem(file.name, binary) });
         showStep('reading', plan.showProgress ? 0 : null);
         const text = await readText(file, (p) => plan.showProgress && showStep('reading', p), signal);
         showStep('checking', null);

@@ -32,6 +32,10 @@ export type ValidationFilePlan =
       readonly showProgress: boolean;
     };
 
+/** A file named .json that holds something else (`what`: "a PNG image", "binary data"). */
+export const notJsonProblem = (fileName: string, what: string): string =>
+  `"${fileName}" is not a JSON file: it holds ${what}. Upload the JSON text of a request body, shaped like {"data": [ ... ]}.`;
+
 /** What to do with a file chosen for validation: refuse it, or check it here and maybe upload it. */
 export function planValidationFile(file: FileLike, maxPushBytes: number): ValidationFilePlan {
   const looksJson = /\.json$/i.test(file.name) || file.type === 'application/json';
