@@ -100,7 +100,7 @@ describe('POST/PATCH /api/connectors save rules', () => {
         },
       })
       .expect(400);
-    const https = /^HTTPS is required: http:\/\/(api|id)\.example\.com uses plain http\. Turn on allowInsecureHttp for this connector/;
+    const https = /^HTTPS is required: http:\/\/(api|id)\.example\.com uses plain http\. To call it anyway \(a local test service\), turn on "Allow insecure HTTP" in the instance's Settings tab/;
     expect(res.body.details).toEqual([
       { path: 'mappings.create_group.url_template', message: expect.stringMatching(https) },
       { path: 'mappings.delete_group.url_template', message: expect.stringMatching(https) },

@@ -59,9 +59,9 @@ describe('sign-up, shell, sign-out and sign-in in the browser', () => {
     await page.getByLabel('Work email').fill('not-an-email');
     await page.getByLabel(/^Password/).fill('short');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByText('email must be a valid email address').waitFor();
-    await page.getByText('password must be at least 12 characters').waitFor();
-    await page.getByText('companyName must not be empty').waitFor();
+    await page.getByText('Work email must be a valid email address', { exact: false }).waitFor();
+    await page.getByText('Password must be at least 12 characters').waitFor();
+    await page.getByText('Company name is required').waitFor();
   });
 });
 

@@ -66,7 +66,7 @@ describe('evidence ingest in the browser', () => {
     await page.reload();
     const refusedStatus = card.getByRole('status', { name: 'Last push refused — 3 errors' });
     await refusedStatus.getByText(/^Refused just now\. The context keeps 3 records from the push accepted just now\.$/).waitFor();
-    await refusedStatus.getByText(`First error: data[${firstError.index}] · ${firstError.path}: ${firstError.message}`).waitFor();
+    await refusedStatus.getByText(`First error: Record ${firstError.index + 1} (data[${firstError.index}]) · ${firstError.path}: ${firstError.message}`).waitFor();
     await expect(refusedStatus.getAttribute('data-tone')).resolves.toBe('error');
     // The exact time is one hover away.
     await refusedStatus.getByText('Last push refused — 3 errors').hover();
@@ -82,7 +82,7 @@ describe('evidence ingest in the browser', () => {
     await page.getByRole('table', { name: recordsTable }).waitFor();
     await page.getByTestId('records-count').getByText('3 records', { exact: true }).waitFor();
     const headers = await page.getByRole('table', { name: recordsTable }).getByRole('columnheader').allTextContents();
-    expect(headers).toEqual(['Full record', 'id', 'employee_name', 'email', 'job_title', 'manager', 'hiring_date']);
+    expect(headers).toEqual(['Full record', 'ID', 'Employee name', 'Email', 'Job title', 'Manager', 'Hiring date']);
     expect((await bodyRows(page, recordsTable)).map((cells) => cells.slice(1, 3))).toEqual([
       ['emp_001', 'Sarah Johnson'],
       ['emp_002', 'Michael Chen'],
@@ -128,7 +128,7 @@ describe('evidence ingest in the browser', () => {
     await page.getByRole('button', { name: /^Show errors of the push received/ }).click();
     const errorsTable = page.getByRole('table', { name: /^Errors of the push received/ });
     const errorRows = await errorsTable.locator('tbody > tr').evaluateAll((rows) => rows.map((tr) => Array.from(tr.children, (td) => td.textContent)));
-    expect(errorRows).toEqual(refusal.errors.map((e) => [`data[${e.index}]`, e.path || '—', e.message]));
+    expect(errorRows).toEqual(refusal.errors.map((e) => [`${e.index + 1}`, e.path || '—', e.message]));
     await page.getByRole('button', { name: /^Hide errors of the push received/ }).waitFor();
     await fullPageShot(page, '/tmp/ingest-data-tab.png');
 

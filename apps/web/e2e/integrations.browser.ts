@@ -109,8 +109,8 @@ describe('custom integrations in the browser', () => {
     await problems.waitFor();
     const rows = await problems.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     expect(rows).toEqual([
-      ['0', 'email', expect.stringMatching(/email/)],
-      ['2', 'id', expect.stringMatching(/required/)],
+      ['1', 'email', expect.stringMatching(/email/)],
+      ['3', 'id', expect.stringMatching(/required/)],
     ]);
     await dialog.getByText('2 problems found in 2 records.').waitFor();
     await page.screenshot({ path: '/tmp/int-validate-errors.png', animations: 'disabled' });

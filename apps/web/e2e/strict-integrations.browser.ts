@@ -11,7 +11,7 @@ import { useProductInBrowser } from './support/product-in-browser';
 /** Body rows of a table, each as its cells' text. */
 const rowsOf = (table: Locator) => table.locator('tbody > tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => (td.textContent ?? '').trim())));
 
-// The documented example with one typo: record 1 says employe_name, so employee_name is missing.
+// The documented example with one typo: the second record (data[1]) says employe_name, so employee_name is missing.
 const MISSPELT_BODY = structuredClone(DOCUMENTED_EMPLOYEES_BODY);
 const { employee_name: name, ...rest } = MISSPELT_BODY.data[1]!;
 MISSPELT_BODY.data[1] = { ...rest, employe_name: name };
@@ -61,7 +61,7 @@ describe('strict integrations in the browser', () => {
     await dialog.getByText('employees-misspelt.json is valid').waitFor();
     const warnings = dialog.getByRole('table', { name: 'Validation warnings' });
     await warnings.waitFor();
-    expect(await rowsOf(warnings)).toEqual([['1', 'employe_name', 'is not in the schema; did you mean `employee_name`?']]);
+    expect(await rowsOf(warnings)).toEqual([['2', 'employe_name', 'is not in the schema; did you mean `employee_name`?']]);
     await page.screenshot({ path: '/tmp/strict-off-validate.png', animations: 'disabled' });
     await closeValidate();
     const accepted = await push();
@@ -86,7 +86,7 @@ describe('strict integrations in the browser', () => {
     await dialog.getByText('employees-misspelt.json does not match the schema').waitFor();
     const problems = dialog.getByRole('table', { name: 'Validation problems' });
     await problems.waitFor();
-    expect(await rowsOf(problems)).toEqual([['1', 'employe_name', expect.stringMatching(/^is not in the schema; did you mean `employee_name`\? The integration is strict/)]]);
+    expect(await rowsOf(problems)).toEqual([['2', 'employe_name', expect.stringMatching(/^is not in the schema; did you mean `employee_name`\? The integration is strict/)]]);
     await expectCount(dialog.getByRole('table', { name: 'Validation warnings' }), 0);
     await page.screenshot({ path: '/tmp/strict-on-validate.png', animations: 'disabled' });
     await closeValidate();

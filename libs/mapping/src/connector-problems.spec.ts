@@ -45,7 +45,7 @@ describe('connectorProblems', () => {
       }),
     );
     expect(problems).toEqual([
-      { path: 'mappings.create_group.url_template', message: expect.stringMatching(/^HTTPS is required: http:\/\/api\.example\.com uses plain http\. Turn on allowInsecureHttp/), blocksSave: true },
+      { path: 'mappings.create_group.url_template', message: expect.stringMatching(/^HTTPS is required: http:\/\/api\.example\.com uses plain http\. To call it anyway/), blocksSave: true },
       { path: 'mappings.delete_group.url_template', message: expect.stringMatching(/^HTTPS is required/), blocksSave: true },
       { path: 'auth.oauth_token_url', message: expect.stringMatching(/^HTTPS is required: http:\/\/id\.example\.com uses plain http/), blocksSave: true },
     ]);
@@ -86,7 +86,7 @@ describe('httpsRuleProblem', () => {
   it.each<[string, string | undefined]>([
     ['https://api.example.com/x', undefined],
     ['HTTPS://api.example.com/x', undefined],
-    ['http://API.example.com/x', 'HTTPS is required: http://api.example.com uses plain http. Turn on allowInsecureHttp for this connector to call it (never honoured in production).'],
+    ['http://API.example.com/x', 'HTTPS is required: http://api.example.com uses plain http. To call it anyway (a local test service), turn on "Allow insecure HTTP" in the instance\'s Settings tab (allowInsecureHttp in the API); it is never honoured in production.'],
     ['ftp://files.example.com/x', 'Only https:// URLs can be called (got ftp://).'],
     ['/relative/path', undefined],
   ])('%s', (url, expected) => {

@@ -31,5 +31,5 @@ export function httpsRuleProblem(url: string, policy: InsecureHttpPolicy): strin
   const origin = `http://${authority}`;
   return policy.production
     ? `HTTPS is required: ${origin} uses plain http, which this server never allows in production.`
-    : `HTTPS is required: ${origin} uses plain http. Turn on allowInsecureHttp for this connector to call it (never honoured in production).`;
+    : `HTTPS is required: ${origin} uses plain http. To call it anyway (a local test service), turn on "Allow insecure HTTP" in the instance's Settings tab (allowInsecureHttp in the API); it is never honoured in production.`;
 }

@@ -1,4 +1,5 @@
 import type { ApiError } from '@gatehouse/contracts';
+import { fieldMessages, type FieldLabels } from './form-errors';
 
 /** An answer from the API that was not 2xx, carrying the API's own error body. */
 export class ApiRequestError extends Error {
@@ -8,10 +9,9 @@ export class ApiRequestError extends Error {
   ) {
     super(body?.message ?? `Request failed with status ${status}`);
   }
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const d of this.body?.details ?? []) out[d.path] ??= d.message;
-    return out;
+  /** First message per field; with the form's labels, worded as the form names its fields. */
+  fieldErrors(labels: FieldLabels = {}): Record<string, string> {
+    return fieldMessages(this.body?.details ?? [], labels);
   }
 }
 

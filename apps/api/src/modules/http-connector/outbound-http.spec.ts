@@ -61,7 +61,7 @@ describe('OutboundHttp.checkTarget', () => {
 
   it('allows plain http only for an instance that asks for it, and never in production', () => {
     expect(client('development').checkTarget('http://api.example.com/x', true).hostname).toBe('api.example.com');
-    expect(() => client('development').checkTarget('http://api.example.com/x', false)).toThrow(/HTTPS is required.*Turn on allowInsecureHttp/);
+    expect(() => client('development').checkTarget('http://api.example.com/x', false)).toThrow(/HTTPS is required.*turn on "Allow insecure HTTP" in the instance's Settings tab/);
     expect(() => client('production').checkTarget('http://api.example.com/x', true)).toThrow(/never allows in production/);
     expect(client('production').checkTarget('https://api.example.com/x', false).protocol).toBe('https:');
   });

@@ -37,7 +37,7 @@ export const ScimErrors = {
   unauthorized: () =>
     new ScimHttpError(
       401,
-      'Authentication failed: send "Authorization: Bearer <token>" with the SCIM token issued for this connector in Gatehouse (Connectors › SCIM token). A rotated token stops working at once.',
+      'Authentication failed: send "Authorization: Bearer <token>" with this instance\'s SCIM token, issued in Gatehouse under Provisioning › (the instance) › SCIM connection. A rotated token stops working at once.',
       undefined,
       { 'WWW-Authenticate': 'Bearer realm="Gatehouse SCIM"' },
     ),

@@ -5,9 +5,13 @@ import '@mantine/dates/styles.css';
 import { IconCalendar } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
+import { labelMessage } from '../../../lib/form-errors';
 import { useCreateApiKey } from '../api/create-api-key';
 import { customDayRange, DEFAULT_EXPIRY_CHOICE, EXPIRY_CHOICES, expiryFromChoice, expiryProblem, isExpiryChoice, type ExpiryChoice } from '../utils/expiry';
 import { formatDateTime } from '../utils/format';
+
+/** The form's labels, which its messages use. */
+const LABELS = { name: 'Key Name', expiresAt: 'The expiry date' };
 
 const CALENDAR_LABELS = {
   previousMonth: 'Previous month',
@@ -40,7 +44,7 @@ export function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (key: Cre
     const expiresAt = expiryFromChoice(choice, customDay, now);
     const parsedName = createApiKeyRequestSchema.shape.name.safeParse(name);
     const next: Errors = {
-      name: parsedName.success ? undefined : parsedName.error.issues[0]?.message,
+      name: parsedName.success ? undefined : labelMessage('name', parsedName.error.issues[0]?.message ?? '', LABELS),
       expiresAt: expiryProblem(choice, customDay, now) ?? undefined,
     };
     setErrors(next);
@@ -51,7 +55,7 @@ export function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (key: Cre
       {
         onSuccess: onCreated,
         onError: (err) => {
-          const fields = err instanceof ApiRequestError ? err.fieldErrors() : {};
+          const fields = err instanceof ApiRequestError ? err.fieldErrors(LABELS) : {};
           if (fields.name || fields.expiresAt) return setErrors({ name: fields.name, expiresAt: fields.expiresAt });
           setServerError(err instanceof ApiRequestError ? err.message : 'Could not reach the server. Check your connection and try again.');
         },

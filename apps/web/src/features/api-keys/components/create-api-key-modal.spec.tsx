@@ -18,11 +18,11 @@ describe('CreateApiKeyModal', () => {
     await screen.findByRole('dialog', { name: 'Create new API Key' });
 
     submit();
-    expect(screen.getByText('name must not be empty')).toBeTruthy();
+    expect(screen.getByText('Key Name is required')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText(/^Key Name/), { target: { value: 'x'.repeat(101) } });
     submit();
-    expect(screen.getByText('name must be at most 100 characters')).toBeTruthy();
+    expect(screen.getByText('Key Name must be at most 100 characters')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('combobox', { name: 'Expires On' }));
     // The dropdown is still in its opening transition in jsdom, so its options count as hidden.
@@ -78,6 +78,6 @@ describe('CreateApiKeyModal', () => {
     renderWithProviders(<CreateApiKeyModal opened onClose={() => {}} />);
     fireEvent.change(await screen.findByLabelText(/^Key Name/), { target: { value: 'CI' } });
     submit();
-    await waitFor(() => expect(screen.getByText('expiresAt must be in the future')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('The expiry date must be in the future')).toBeTruthy());
   });
 });

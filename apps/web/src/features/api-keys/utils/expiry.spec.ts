@@ -57,8 +57,8 @@ describe('expiryProblem', () => {
   });
 
   it('refuses a past day and a day beyond two years, with the API rule', () => {
-    expect(expiryProblem('custom', '2026-03-09', now)).toBe('expiresAt must be in the future');
-    expect(expiryProblem('custom', '2028-03-11', now)).toMatch(/^expiresAt must be at most 2 years ahead/);
+    expect(expiryProblem('custom', '2026-03-09', now)).toBe('The expiry date must be in the future');
+    expect(expiryProblem('custom', '2028-03-11', now)).toMatch(/^The expiry date must be at most 2 years ahead/);
   });
 });
 

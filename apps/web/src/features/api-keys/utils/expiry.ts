@@ -1,5 +1,6 @@
 import { API_KEY_EXPIRY_PRESET_DAYS, apiKeyExpiryInDays, maxApiKeyExpiry, validateExpiry } from '@gatehouse/contracts';
 import dayjs from 'dayjs';
+import { labelMessage } from '../../../lib/form-errors';
 
 /** A preset lifetime in days (as the select's string value) or a date the admin picks. */
 export type ExpiryChoice = `${(typeof API_KEY_EXPIRY_PRESET_DAYS)[number]}` | 'custom';
@@ -34,11 +35,12 @@ export function expiryFromChoice(choice: ExpiryChoice, customDay: string | null,
   return day.isValid() && day.format(DAY_FORMAT) === customDay ? day.endOf('day').toDate() : null;
 }
 
-/** What is wrong with the chosen expiry, in the API's own words, or null when it is acceptable. */
+/** What is wrong with the chosen expiry, by the API's rule in the form's words, or null when it is acceptable. */
 export function expiryProblem(choice: ExpiryChoice, customDay: string | null, now: Date): string | null {
   const expiresAt = expiryFromChoice(choice, customDay, now);
   if (!expiresAt) return 'Choose an expiry date';
-  return validateExpiry(expiresAt, now);
+  const problem = validateExpiry(expiresAt, now);
+  return problem === null ? null : labelMessage('expiresAt', problem, { expiresAt: 'The expiry date' });
 }
 
 /**

@@ -5,6 +5,9 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiRequestError } from '../../../lib/api-client';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
 import { useSignIn } from '../api/sign-in';
+
+/** The form's labels, which its messages use. */
+const LABELS = { email: 'Email', password: 'Password' };
 import { afterSignIn } from '../utils/return-path';
 
 export function SignInForm() {
@@ -17,7 +20,7 @@ export function SignInForm() {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const parsed = loginRequestSchema.safeParse({ email: form.get('email'), password: form.get('password') });
-    if (!parsed.success) return setErrors(fieldErrorsFrom(parsed.error));
+    if (!parsed.success) return setErrors(fieldErrorsFrom(parsed.error, LABELS));
     setErrors({});
     signIn.mutate(parsed.data, { onSuccess: () => navigate(afterSignIn(search, window.location.origin), { replace: true }) });
   };

@@ -10,9 +10,9 @@ describe('SignUpForm', () => {
     renderWithProviders(<SignUpForm />);
     fireEvent.change(screen.getByLabelText(/^Work email/), { target: { value: 'nope' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(screen.getByText('email must be a valid email address, e.g. ada@example.com')).toBeTruthy();
-    expect(screen.getByText('password must be at least 12 characters')).toBeTruthy();
-    expect(screen.getByText('companyName must not be empty')).toBeTruthy();
+    expect(screen.getByText('Work email must be a valid email address, e.g. ada@example.com')).toBeTruthy();
+    expect(screen.getByText('Password must be at least 12 characters')).toBeTruthy();
+    expect(screen.getByText('Company name is required')).toBeTruthy();
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
@@ -22,7 +22,7 @@ describe('SignUpForm', () => {
     renderWithProviders(<SignUpForm />);
     fireEvent.change(screen.getByLabelText(/^Password/), { target: { value: 'password1234' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(screen.getByText(/password is one of the most used passwords/)).toBeTruthy();
+    expect(screen.getByText(/Password is one of the most used passwords/)).toBeTruthy();
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 });

@@ -6,6 +6,9 @@ import { ApiRequestError } from '../../../lib/api-client';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
 import { useSignUp } from '../api/sign-in';
 
+/** The form's labels, which its messages use. */
+const LABELS = { companyName: 'Company name', name: 'Your name', email: 'Work email', password: 'Password' };
+
 export function SignUpForm() {
   const navigate = useNavigate();
   const signUp = useSignUp();
@@ -20,11 +23,11 @@ export function SignUpForm() {
       email: form.get('email'),
       password: form.get('password'),
     });
-    if (!parsed.success) return setErrors(fieldErrorsFrom(parsed.error));
+    if (!parsed.success) return setErrors(fieldErrorsFrom(parsed.error, LABELS));
     setErrors({});
     signUp.mutate(parsed.data, {
       onSuccess: () => navigate('/integrations', { replace: true }),
-      onError: (err) => err instanceof ApiRequestError && setErrors(err.fieldErrors()),
+      onError: (err) => err instanceof ApiRequestError && setErrors(err.fieldErrors(LABELS)),
     });
   };
 

@@ -6,6 +6,9 @@ import { ApiRequestError } from '../../../lib/api-client';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
 import { useCompany, useUpdateCompany } from '../api/company';
 
+/** The form's labels, which its messages use. */
+const LABELS = { name: 'Company name' };
+
 export function CompanyProfileForm() {
   const { data: company, isPending } = useCompany();
   const update = useUpdateCompany();
@@ -15,11 +18,11 @@ export function CompanyProfileForm() {
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const parsed = updateCompanyRequestSchema.safeParse({ name: new FormData(e.currentTarget).get('name') });
-    if (!parsed.success) return setErrors(fieldErrorsFrom(parsed.error));
+    if (!parsed.success) return setErrors(fieldErrorsFrom(parsed.error, LABELS));
     setErrors({});
     update.mutate(parsed.data, {
       onSuccess: () => notifications.show({ color: 'green', message: 'Company name saved' }),
-      onError: (err) => setErrors(err instanceof ApiRequestError ? { name: err.message } : { name: 'Could not save. Try again.' }),
+      onError: (err) => setErrors(err instanceof ApiRequestError ? { name: err.fieldErrors(LABELS).name ?? err.message } : { name: 'Could not save. Try again.' }),
     });
   };
 

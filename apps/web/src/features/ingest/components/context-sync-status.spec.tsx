@@ -62,7 +62,7 @@ describe('ContextSyncStatus', () => {
     const status = await screen.findByRole('status', { name: 'Last push refused — 3 errors' });
     expect(status.getAttribute('data-tone')).toBe('error');
     expect(status.textContent).toContain('The context keeps 3 records from the push accepted 10 min ago.');
-    await waitFor(() => expect(status.textContent).toContain('First error: data[0] · id: must be a string'));
+    await waitFor(() => expect(status.textContent).toContain('First error: Record 1 (data[0]) · id: must be a string'));
     expect(status.textContent).not.toContain('email');
   });
 

@@ -41,7 +41,7 @@ describe('RecordsPanel', () => {
     expect(firstCells()[0]).toBe('emp_0');
     // Columns come from the schema: the record key first; nested objects stay out.
     const headers = within(screen.getByRole('table')).getAllByRole('columnheader').map((th) => th.textContent);
-    expect(headers).toEqual(['Full record', 'id', 'employee_name', 'email', 'job_title', 'manager', 'hiring_date']);
+    expect(headers).toEqual(['Full record', 'ID', 'Employee name', 'Email', 'Job title', 'Manager', 'Hiring date']);
 
     fireEvent.click(screen.getByRole('button', { name: '2' }));
     await screen.findByText('Showing 26–50 of 1,240');

@@ -90,9 +90,9 @@ export function RecordsPanel({ integrationId, context }: { integrationId: string
                     <VisuallyHidden>Full record</VisuallyHidden>
                   </Table.Th>
                   {columns.map((c) => (
-                    <Table.Th key={c.field} title={c.description}>
-                      <Text size="xs" fw={700} ff="monospace">
-                        {c.field}
+                    <Table.Th key={c.field} title={c.description ? `${c.field}: ${c.description}` : c.field}>
+                      <Text size="xs" fw={700}>
+                        {c.title}
                       </Text>
                     </Table.Th>
                   ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { getContextSchema, type JsonSchema } from '@gatehouse/schemas';
-import { cellText, fieldOf, recordColumns, recordLabel } from './record-columns';
+import { cellText, fieldOf, fieldTitle, recordColumns, recordLabel } from './record-columns';
 
 const employees = getContextSchema('list_employees')!;
 const users = getContextSchema('list_users')!;
@@ -13,7 +13,7 @@ describe('recordColumns', () => {
   });
 
   it('keeps each field description for the header', () => {
-    expect(recordColumns(employees)[0]).toEqual({ field: 'id', description: 'Unique identifier of the employee' });
+    expect(recordColumns(employees)[0]).toEqual({ field: 'id', title: 'ID', description: 'Unique identifier of the employee' });
   });
 
   it('leaves nested objects for last', () => {
@@ -68,5 +68,13 @@ describe('recordLabel and fieldOf', () => {
     expect(fieldOf({ id: 'emp_001' }, 'id')).toBe('emp_001');
     expect(fieldOf([1, 2], 'length')).toBeUndefined();
     expect(fieldOf(null, 'id')).toBeUndefined();
+  });
+});
+
+describe('column titles', () => {
+  it("uses the schema's title for a property, else its name in words with abbreviations in capitals", () => {
+    expect(recordColumns(employees).map((c) => c.title)).toEqual(['ID', 'Employee name', 'Email', 'Job title', 'Manager', 'Hiring date']);
+    expect(recordColumns({ type: 'object', properties: { emp_no: { type: 'string', title: 'Employee number' } } }).map((c) => c.title)).toEqual(['Employee number']);
+    expect(['isAdmin', 'mfa_enabled', 'account_project_id', 'x'].map(fieldTitle)).toEqual(['Is admin', 'MFA enabled', 'Account project ID', 'X']);
   });
 });

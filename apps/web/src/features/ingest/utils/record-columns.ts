@@ -3,7 +3,24 @@ import { recordKeyOf, type JsonSchema } from '@gatehouse/schemas';
 /** One column of the records table: a top-level field of the context's record schema. */
 export interface RecordColumn {
   readonly field: string;
+  /** What the column header says: the property's `title` in the schema, else its name in words (`employee_name` → `Employee name`). */
+  readonly title: string;
   readonly description: string;
+}
+
+/** Words that read as abbreviations in a column title. */
+const ABBREVIATIONS = new Set(['id', 'ids', 'mfa', 'sso', 'url', 'uri', 'api', 'ip', 'os', 'hr', 'kms', 'arn', 'ssh', 'vpn']);
+
+/** A property name in words: `employee_name` → `Employee name`, `isAdmin` → `Is admin`, `mfa_enabled` → `MFA enabled`. */
+export function fieldTitle(field: string): string {
+  const words = field
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[_\s-]+/)
+    .filter((w) => w !== '')
+    .map((w) => (ABBREVIATIONS.has(w.toLowerCase()) ? w.toUpperCase() : w.toLowerCase()));
+  if (words.length === 0) return field;
+  const [first, ...rest] = words;
+  return [first!.charAt(0).toUpperCase() + first!.slice(1), ...rest].join(' ');
 }
 
 export const RECORD_COLUMNS_MAX = 6;
@@ -27,7 +44,11 @@ export function recordColumns(schema: JsonSchema, max = RECORD_COLUMNS_MAX): Rec
     .map((entry, order) => ({ entry, order, rank: rank(entry) }))
     .sort((a, b) => a.rank - b.rank || a.order - b.order)
     .slice(0, max)
-    .map(({ entry: [field, property] }) => ({ field, description: property.description ?? '' }));
+    .map(({ entry: [field, property] }) => ({
+      field,
+      title: typeof property.title === 'string' && property.title.trim() !== '' ? property.title.trim() : fieldTitle(field),
+      description: property.description ?? '',
+    }));
 }
 
 /**

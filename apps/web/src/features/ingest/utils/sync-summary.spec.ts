@@ -61,11 +61,12 @@ describe('summarizeSync', () => {
 });
 
 describe('describeError', () => {
-  it('names the record the way the API counts it, the field and the problem', () => {
-    expect(errorRecord({ index: 0, path: 'id', message: 'is required' })).toBe('data[0]');
-    expect(describeError({ index: 2, path: 'email', message: 'must be a valid email address' })).toBe('data[2] · email: must be a valid email address');
+  it('numbers records from 1 as people count them, with the API\'s data[i] alongside, then the field and the problem', () => {
+    expect(errorRecord({ index: 0 })).toBe('1');
+    expect(errorRecord({ index: null })).toBe('Request body');
+    expect(describeError({ index: 2, path: 'email', message: 'must be a valid email address' })).toBe('Record 3 (data[2]) · email: must be a valid email address');
     expect(describeError({ index: null, path: 'data', message: 'must be an array' })).toBe('Request body · data: must be an array');
     expect(describeError({ index: null, path: '', message: 'Unexpected end of JSON', line: 4, column: 2 })).toBe('Request body · line 4, column 2: Unexpected end of JSON');
-    expect(describeError({ index: 1, path: '', message: 'must be an object' })).toBe('data[1]: must be an object');
+    expect(describeError({ index: 1, path: '', message: 'must be an object' })).toBe('Record 2 (data[1]): must be an object');
   });
 });

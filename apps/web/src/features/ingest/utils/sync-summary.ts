@@ -37,12 +37,15 @@ export function summarizeSync(status: ContextSyncStatus | undefined, now: Date):
   };
 }
 
-/** Where a problem is, the way the API counts: `data[2]` (from 0), or `Request body`. */
-export const errorRecord = (error: IngestValidationError): string => (error.index === null ? 'Request body' : `data[${error.index}]`);
+/**
+ * Which record a problem is in, counted from 1 as people count (`3` for the API's `data[2]`), or
+ * `Request body` for a problem with the envelope. Tables put it under a "Record" heading.
+ */
+export const errorRecord = (error: Pick<IngestValidationError, 'index'>): string => (error.index === null ? 'Request body' : String(error.index + 1));
 
-/** `data[2] · email: must be a valid email address`; `Request body: …` for envelope problems. */
+/** `Record 3 (data[2]) · email: must be a valid email address`; `Request body: …` for envelope problems. */
 export function describeError(error: IngestValidationError): string {
-  const where = errorRecord(error);
+  const where = error.index === null ? 'Request body' : `Record ${error.index + 1} (data[${error.index}])`;
   const field = error.line !== undefined ? `line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''}` : error.path;
   return `${where}${field ? ` · ${field}` : ''}: ${error.message}`;
 }

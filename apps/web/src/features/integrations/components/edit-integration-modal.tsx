@@ -10,6 +10,9 @@ import { useUploadIntegrationLogo } from '../api/upload-integration-logo';
 import { logoFileProblem } from '../utils/file-checks';
 import { LogoDropzone } from './logo-dropzone';
 
+/** The form's labels, which its messages use. */
+const LABELS = { name: 'Integration Name', description: 'Integration Description' };
+
 /** What Save does to the logo. */
 type LogoChange = { kind: 'keep' } | { kind: 'replace'; file: File } | { kind: 'remove' };
 
@@ -32,12 +35,12 @@ export function EditIntegrationModal({ integration, opened, onClose, onSaved }: 
     e.preventDefault();
     const parsed = updateIntegrationRequestSchema.safeParse({ name, description, strict });
     const logoProblem = logo.kind === 'replace' ? logoFileProblem(logo.file) : null;
-    if (!parsed.success || logoProblem) return setErrors({ ...(parsed.success ? {} : fieldErrorsFrom(parsed.error)), ...(logoProblem ? { logo: logoProblem } : {}) });
+    if (!parsed.success || logoProblem) return setErrors({ ...(parsed.success ? {} : fieldErrorsFrom(parsed.error, LABELS)), ...(logoProblem ? { logo: logoProblem } : {}) });
     setErrors({});
     try {
       await update.mutateAsync({ id: integration.id, ...parsed.data });
     } catch (err) {
-      if (err instanceof ApiRequestError) setErrors(err.fieldErrors());
+      if (err instanceof ApiRequestError) setErrors(err.fieldErrors(LABELS));
       return;
     }
     // The logo has its own route; the server judges the image by its content.

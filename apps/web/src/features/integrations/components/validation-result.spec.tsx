@@ -49,8 +49,8 @@ describe('ValidationResult', () => {
       .slice(1)
       .map((tr) => within(tr).getAllByRole('cell').map((td) => td.textContent));
     expect(rows).toEqual([
-      ['0', 'email', 'must be a valid email address (format "email")'],
-      ['1', 'id', 'is required'],
+      ['1', 'email', 'must be a valid email address (format "email")'],
+      ['2', 'id', 'is required'],
     ]);
   });
 

@@ -34,8 +34,8 @@ describe('errorRows', () => {
         { index: null, path: '', message: 'Unexpected token', line: 3, column: 7 },
       ]).map(({ record, field, problem }) => [record, field, problem]),
     ).toEqual([
-      ['0', 'email', 'must be a valid email address'],
-      ['4', '(whole record)', 'must be an object'],
+      ['1', 'email', 'must be a valid email address'],
+      ['5', '(whole record)', 'must be an object'],
       ['Request body', 'data', '"data" must be an array'],
       ['Request body', 'line 3, column 7', 'Unexpected token'],
     ]);

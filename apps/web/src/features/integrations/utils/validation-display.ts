@@ -1,4 +1,5 @@
 import type { ValidationErrorItem, ValidationResultResponse } from '@gatehouse/contracts';
+import { errorRecord } from '../../ingest/utils/sync-summary';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -37,7 +38,7 @@ function fieldOf(error: ValidationErrorItem): string {
 export function errorRows(errors: readonly ValidationErrorItem[]): ErrorRow[] {
   return errors.map((error, i) => ({
     key: `${i}:${error.index ?? 'body'}:${error.path}`,
-    record: error.index === null ? 'Request body' : String(error.index),
+    record: errorRecord(error),
     field: fieldOf(error),
     problem: error.message,
   }));

@@ -12,8 +12,8 @@ describe('detailsErrors', () => {
   });
 
   it('uses the contract limits for name and description', () => {
-    expect(detailsErrors({ ...EMPTY_DRAFT, name: 'x'.repeat(101) }).name).toBe('name must be at most 100 characters');
-    expect(detailsErrors({ ...EMPTY_DRAFT, name: 'HR', description: 'x'.repeat(1001) }).description).toBe('description must be at most 1000 characters');
+    expect(detailsErrors({ ...EMPTY_DRAFT, name: 'x'.repeat(101) }).name).toBe('Integration Name must be at most 100 characters');
+    expect(detailsErrors({ ...EMPTY_DRAFT, name: 'HR', description: 'x'.repeat(1001) }).description).toBe('Integration Description must be at most 1000 characters');
   });
 
   it('refuses a logo that is not a small PNG, JPEG or WebP image', () => {

@@ -1,4 +1,5 @@
 import { createIntegrationRequestSchema, INTEGRATION_DESCRIPTION_MAX_LENGTH } from '@gatehouse/contracts';
+import { labelMessage } from '../../../lib/form-errors';
 import { logoFileProblem } from './file-checks';
 
 // The three steps of the custom integration wizard, in order. Indexes are what Mantine's
@@ -26,15 +27,18 @@ export type DetailsErrors = Partial<Record<'name' | 'description' | 'logo', stri
 const nameSchema = createIntegrationRequestSchema.shape.name;
 
 /** Problems with step 1's fields; empty when Next may go on. */
+/** Step 1's labels, which its messages use. */
+const DETAILS_LABELS = { name: 'Integration Name', description: 'Integration Description' };
+
 export function detailsErrors(draft: WizardDraft): DetailsErrors {
   const errors: DetailsErrors = {};
   if (draft.name.trim() === '') errors.name = 'Integration Name is required';
   else {
     const parsed = nameSchema.safeParse(draft.name);
-    if (!parsed.success) errors.name = parsed.error.issues[0]!.message;
+    if (!parsed.success) errors.name = labelMessage('name', parsed.error.issues[0]!.message, DETAILS_LABELS);
   }
   if (draft.description.trim().length > INTEGRATION_DESCRIPTION_MAX_LENGTH) {
-    errors.description = `description must be at most ${INTEGRATION_DESCRIPTION_MAX_LENGTH} characters`;
+    errors.description = `Integration Description must be at most ${INTEGRATION_DESCRIPTION_MAX_LENGTH} characters`;
   }
   const logoProblem = draft.logo ? logoFileProblem(draft.logo) : null;
   if (logoProblem) errors.logo = logoProblem;
