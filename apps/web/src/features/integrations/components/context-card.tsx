@@ -4,6 +4,7 @@ import { Accordion, Badge, Button, Card, Code, Group, ScrollArea, Stack, Text, T
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { ContextDownloads } from './context-downloads';
 import { CopyValue } from './copy-value';
 import { SchemaView } from './schema-view';
 import { ValidateContextModal } from './validate-context-modal';
@@ -46,9 +47,12 @@ export function ContextCard({ context, strict, syncStatus }: { context: Integrat
               Used by: {context.monitorings.map((m) => m.name).join(', ')}
             </Text>
           </Stack>
-          <Button variant="light" leftSection={<IconFileCheck size={16} aria-hidden />} onClick={open} aria-label={`Validate ${context.key} data`}>
-            Validate
-          </Button>
+          <Stack gap="xs" align="flex-end">
+            <Button variant="light" leftSection={<IconFileCheck size={16} aria-hidden />} onClick={open} aria-label={`Validate ${context.key} data`}>
+              Validate
+            </Button>
+            <ContextDownloads context={context} />
+          </Stack>
         </Group>
 
         {/* Slot: the latest submission's status for this context (ingest). */}
