@@ -96,7 +96,7 @@ export function GettingStarted() {
                     {step.detail}
                   </Text>
                 </div>
-                {step.action}
+                <div style={{ flexShrink: 0 }}>{step.action}</div>
               </Group>
             </List.Item>
           ))}
