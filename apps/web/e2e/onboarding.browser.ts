@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { validateRequestBody } from '@gatehouse/schemas';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { createThroughApi, signUpInBrowser } from './support/browser';
+import { createThroughApi, expectCount, signUpInBrowser } from './support/browser';
 import { useProductInBrowser } from './support/product-in-browser';
 
 const KEY_SHOWN_ONCE =
@@ -36,6 +36,7 @@ describe('onboarding in the browser', () => {
     await signUpInBrowser(page, { company: 'Onboarding Co' });
     const steps = page.getByRole('list', { name: 'Getting started' });
     const items = steps.getByRole('listitem');
+    await expectCount(items, 4);
     await expect(items.evaluateAll((li) => li.map((l) => l.getAttribute('aria-label')))).resolves.toEqual([
       'Step 1: Create an API key',
       'Step 2: Create an integration',

@@ -11,6 +11,15 @@ interface Step {
   action: ReactNode;
 }
 
+/** Where a step is done once an integration exists: shown, not yet usable. */
+function AfterStepTwo({ label }: { label: string }) {
+  return (
+    <Button size="xs" variant="default" disabled>
+      {label} (after step 2)
+    </Button>
+  );
+}
+
 /**
  * The Integrations page before the first integration: the four steps from nothing to data on
  * screen, each with where it is done, ticked once done (an API key that still works counts).
@@ -43,21 +52,13 @@ export function GettingStarted() {
       title: 'Push data',
       detail: "POST records to a context's endpoint. The integration's Overview has a curl example, a sample file and Validate.",
       done: false,
-      action: (
-        <Button size="xs" variant="default" disabled>
-          Open the curl example (after step 2)
-        </Button>
-      ),
+      action: <AfterStepTwo label="Open the curl example" />,
     },
     {
       title: 'See data',
       detail: "The integration's Data tab lists the records of the latest accepted push and every submission.",
       done: false,
-      action: (
-        <Button size="xs" variant="default" disabled>
-          Open the Data tab (after step 2)
-        </Button>
-      ),
+      action: <AfterStepTwo label="Open the Data tab" />,
     },
   ];
   return (
