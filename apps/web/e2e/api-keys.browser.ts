@@ -24,7 +24,7 @@ describe('Settings › Company Settings › API Keys in the browser', () => {
     await form.waitFor();
     await expect(form.getByLabel('Key Name').getAttribute('placeholder')).resolves.toBe('e.g. Production Integration');
     await form.getByRole('button', { name: 'Create API Key' }).click();
-    await form.getByText('name must not be empty').waitFor();
+    await form.getByText('Key Name is required').waitFor();
     await form.getByLabel('Key Name').fill('Production Integration');
     await form.getByRole('combobox', { name: 'Expires On' }).click();
     await page.getByRole('option', { name: 'Custom date' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { REQUIRED_HEADERS, curlExample, endpointPath, endpointUrl } from '../index.js';
+import { REQUIRED_HEADERS, curlExample, endpointPath, endpointUrl, withApiKey } from '../index.js';
 
 describe('endpoints', () => {
   it('builds the documented path for a context', () => {
@@ -44,5 +44,13 @@ describe('endpoints', () => {
     const command = curlExample('https://api.example.com', 'abc', 'list_employees', '{"data":[{"id":"o\'brien"}]}', { apiKey: 'k_123' });
     expect(command).toContain(`-d '{"data":[{"id":"o'\\''brien"}]}'`);
     expect(command).toContain(`-H 'x-api-key: k_123'`);
+  });
+
+  it('fills a real key into an example made with the placeholder, exactly as if made with that key', () => {
+    const body = { data: [{ username: 'x-api-key: YOUR_API_KEY_HERE' }] };
+    const example = curlExample('https://api.example.com', 'abc', 'list_users', body);
+    const filled = withApiKey(example, 'ghk_abc$1');
+    expect(filled).toBe(curlExample('https://api.example.com', 'abc', 'list_users', body, { apiKey: 'ghk_abc$1' }));
+    expect(filled).toContain(`-H 'x-api-key: ghk_abc$1'`);
   });
 });

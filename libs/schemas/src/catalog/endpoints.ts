@@ -42,6 +42,15 @@ export function curlExample(
   ].join(' \\\n');
 }
 
+/**
+ * A curl example made with the placeholder, with `apiKey` in its place: the example the API
+ * answers, filled in the browser with a key that is never sent back to the server.
+ */
+export function withApiKey(example: string, apiKey: string): string {
+  const placeholder = `-H ${shellQuote(`x-api-key: ${API_KEY_PLACEHOLDER}`)}`;
+  return example.replace(placeholder, () => `-H ${shellQuote(`x-api-key: ${apiKey}`)}`);
+}
+
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }

@@ -8,19 +8,57 @@ export interface SamplePerson {
   readonly department: string;
   readonly manager: string;
   readonly hiredAt: string;
+  /** Set for the one leaver among the people, so an employee list shows how an ended employment looks. */
+  readonly leftAt?: string;
+  /** Access of the person in a user access record: distinct per person, as in the published example. */
+  readonly roles: readonly string[];
+  readonly groups: readonly string[];
+  readonly isAdmin: boolean;
 }
 
-// The first three mirror the published examples so generated bodies read like the docs.
+// The first three mirror the published examples so generated bodies read like the docs: two
+// active employees and one who has left, three users with distinct roles.
 export const PEOPLE: readonly SamplePerson[] = [
-  { first: 'Sarah', last: 'Johnson', jobTitle: 'Senior Software Engineer', department: 'Engineering', manager: 'John Smith', hiredAt: '2022-03-15T00:00:00Z' },
-  { first: 'Michael', last: 'Chen', jobTitle: 'Product Manager', department: 'Product', manager: 'Lisa Wang', hiredAt: '2021-07-01T00:00:00Z' },
-  { first: 'Emily', last: 'Rodriguez', jobTitle: 'Marketing Specialist', department: 'Marketing', manager: 'Lisa Wang', hiredAt: '2023-01-10T00:00:00Z' },
-  { first: 'David', last: 'Kim', jobTitle: 'Financial Analyst', department: 'Finance', manager: 'Robert Brown', hiredAt: '2020-11-02T00:00:00Z' },
-  { first: 'Priya', last: 'Patel', jobTitle: 'DevOps Engineer', department: 'Engineering', manager: 'John Smith', hiredAt: '2023-05-22T00:00:00Z' },
-  { first: 'James', last: 'Walker', jobTitle: 'Security Engineer', department: 'Security', manager: 'Anna Novak', hiredAt: '2019-09-16T00:00:00Z' },
-  { first: 'Aisha', last: 'Mohammed', jobTitle: 'HR Business Partner', department: 'People Operations', manager: 'Robert Brown', hiredAt: '2022-10-03T00:00:00Z' },
-  { first: 'Lucas', last: 'Silva', jobTitle: 'Account Executive', department: 'Sales', manager: 'Anna Novak', hiredAt: '2024-02-05T00:00:00Z' },
+  {
+    first: 'Sarah', last: 'Johnson', jobTitle: 'Senior Software Engineer', department: 'Engineering', manager: 'John Smith', hiredAt: '2022-03-15T00:00:00Z',
+    roles: ['Developer', 'Team Lead'], groups: ['Engineering', 'Team-Alpha'], isAdmin: false,
+  },
+  {
+    first: 'Michael', last: 'Chen', jobTitle: 'Product Manager', department: 'Product', manager: 'Lisa Wang', hiredAt: '2021-07-01T00:00:00Z',
+    roles: ['Product Owner'], groups: ['Product', 'Leadership'], isAdmin: true,
+  },
+  {
+    first: 'Emily', last: 'Rodriguez', jobTitle: 'Marketing Specialist', department: 'Marketing', manager: 'Lisa Wang', hiredAt: '2023-01-10T00:00:00Z',
+    leftAt: '2023-12-15T00:00:00Z', roles: ['Viewer'], groups: ['Marketing'], isAdmin: false,
+  },
+  {
+    first: 'David', last: 'Kim', jobTitle: 'Financial Analyst', department: 'Finance', manager: 'Robert Brown', hiredAt: '2020-11-02T00:00:00Z',
+    roles: ['Billing Viewer'], groups: ['Finance'], isAdmin: false,
+  },
+  {
+    first: 'Priya', last: 'Patel', jobTitle: 'DevOps Engineer', department: 'Engineering', manager: 'John Smith', hiredAt: '2023-05-22T00:00:00Z',
+    roles: ['Developer', 'On-call'], groups: ['Engineering', 'Platform'], isAdmin: false,
+  },
+  {
+    first: 'James', last: 'Walker', jobTitle: 'Security Engineer', department: 'Security', manager: 'Anna Novak', hiredAt: '2019-09-16T00:00:00Z',
+    roles: ['Security Auditor'], groups: ['Security'], isAdmin: true,
+  },
+  {
+    first: 'Aisha', last: 'Mohammed', jobTitle: 'HR Business Partner', department: 'People Operations', manager: 'Robert Brown', hiredAt: '2022-10-03T00:00:00Z',
+    roles: ['HR Administrator'], groups: ['People Operations'], isAdmin: false,
+  },
+  {
+    first: 'Lucas', last: 'Silva', jobTitle: 'Account Executive', department: 'Sales', manager: 'Anna Novak', hiredAt: '2024-02-05T00:00:00Z',
+    roles: ['Sales Representative'], groups: ['Sales'], isAdmin: false,
+  },
 ];
+
+/** What a leaver's employment fields say instead of the active values in STRINGS_BY_NAME. */
+export const LEAVER_STRINGS: Readonly<Record<string, string>> = {
+  employment_status: 'Terminated',
+  employment_status_normalized: 'terminated',
+  lifecycle_status: 'offboarded',
+};
 
 /** Values for a `name`/`title` property, by the title of the record schema. */
 export const NAMES_BY_SCHEMA_TITLE: Readonly<Record<string, readonly string[]>> = {

@@ -16,10 +16,10 @@ describe.each(listContexts().map((c) => [c.key, c] as const))('samples for %s', 
     expect(validateRecords(context.schema, [sampleRecord(context.schema)]).errors).toEqual([]);
   });
 
-  it('generate a request body of distinct, valid records (default 2)', () => {
+  it('generate a request body of distinct, valid records (default 3)', () => {
     const body = sampleRequestBody(key);
-    expect(body.data).toHaveLength(2);
-    expect(validateRequestBody(body, context.schema)).toEqual({ valid: true, recordCount: 2, errorCount: 0, errors: [] });
+    expect(body.data).toHaveLength(3);
+    expect(validateRequestBody(body, context.schema)).toEqual({ valid: true, recordCount: 3, errorCount: 0, errors: [] });
   });
 
   it('stay valid and distinct for larger bodies', () => {
@@ -68,6 +68,32 @@ describe('realistic values', () => {
     expect(first!.id).toBe('emp_001');
     expect(second!.id).toBe('emp_002');
     expect(second!.email).toBe('michael.chen@example.com');
+  });
+
+  it('lists three employees like the published example, the third one terminated', () => {
+    const [first, second, third] = sampleRequestBody('list_employees').data;
+    for (const active of [first!, second!]) {
+      expect(active).toMatchObject({ employment_status: 'Active', employment_status_normalized: 'active', lifecycle_status: 'employed' });
+      expect(active).not.toHaveProperty('termination_date');
+    }
+    expect(third).toMatchObject({
+      id: 'emp_003',
+      employee_name: 'Emily Rodriguez',
+      hiring_date: '2023-01-10T00:00:00Z',
+      termination_date: '2023-12-15T00:00:00Z',
+      employment_status: 'Terminated',
+      employment_status_normalized: 'terminated',
+      lifecycle_status: 'offboarded',
+    });
+  });
+
+  it('lists three users with distinct roles, one of them an admin', () => {
+    const users = sampleRequestBody('list_users').data;
+    expect(users.map((u) => [u.username, u.role, u.groups, u.is_admin])).toEqual([
+      ['sarah.johnson', ['Developer', 'Team Lead'], ['Engineering', 'Team-Alpha'], false],
+      ['michael.chen', ['Product Owner'], ['Product', 'Leadership'], true],
+      ['emily.rodriguez', ['Viewer'], ['Marketing'], false],
+    ]);
   });
 
   it('is deterministic', () => {

@@ -5,6 +5,7 @@ import { recordKeyOf, type JsonPrimitive, type JsonSchema, type JsonSchemaType }
 import {
   ID_PREFIXES,
   IDS_BY_SCHEMA_TITLE,
+  LEAVER_STRINGS,
   NAMES_BY_SCHEMA_TITLE,
   PEOPLE,
   REFERENCE_PREFIXES,
@@ -34,8 +35,10 @@ interface Ctx {
 }
 
 // Fields that only exist once something has ended; an example of an active record without them
-// is more realistic (and they are never required).
+// is more realistic (and they are never required). The leaver among PEOPLE has the ones that
+// end a person's employment or access.
 const ONLY_WHEN_ENDED = /^(termination_date|terminated_at|resolved_at|revoked_at|deleted_at|offboarded_at|deprovisioned_at)$/;
+const WHEN_PERSON_LEFT = /^(termination_date|terminated_at|offboarded_at|deprovisioned_at)$/;
 // Booleans whose compliant value is false; everything else defaults to true (the compliant
 // answer for "encrypted", "enabled", "signed", ...).
 const FALSE_BOOLEANS = /^(is_admin|is_privileged|publicly_accessible|is_public|public|archived|customers_notified|remedial_training_assigned)$|^allows_/;
@@ -65,8 +68,11 @@ export function sampleRecord(schemaRef: JsonSchema | string, options: SampleOpti
   return sampleValue(root, '', ctx) as Record<string, unknown>;
 }
 
-/** A request body of `count` records with distinct record keys, as the endpoint expects. */
-export function sampleRequestBody(schemaRef: JsonSchema | string, count = 2): SampleRequestBody {
+/**
+ * A request body of `count` records with distinct record keys, as the endpoint expects. Three by
+ * default, like the published examples: for people, the third has left.
+ */
+export function sampleRequestBody(schemaRef: JsonSchema | string, count = 3): SampleRequestBody {
   const schema = resolveSchema(schemaRef);
   const key = recordKeyOf(schema);
   const seen = new Set<unknown>();
@@ -157,6 +163,7 @@ function sampleValue(input: JsonSchema, name: string, ctx: Ctx): unknown {
     case 'number':
       return sampleNumber(schema, name, false, ctx.variant);
     case 'boolean':
+      if (name === 'is_admin') return ctx.person.isAdmin;
       return !FALSE_BOOLEANS.test(name);
     case 'null':
       return null;
@@ -171,7 +178,8 @@ function sampleObject(schema: JsonSchema, ctx: Ctx): Record<string, unknown> {
   const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
   const required = new Set(schema.required ?? []);
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    if (!required.has(name) && ONLY_WHEN_ENDED.test(name)) continue;
+    const ended = ctx.person.leftAt !== undefined && WHEN_PERSON_LEFT.test(name);
+    if (!required.has(name) && ONLY_WHEN_ENDED.test(name) && !ended) continue;
     record[name] = sampleValue(property, name, inner);
   }
   for (const name of required) {
@@ -197,9 +205,6 @@ function additionalSchema(schema: JsonSchema): JsonSchema {
 }
 
 const ARRAYS_BY_NAME: Readonly<Record<string, readonly string[]>> = {
-  role: ['Developer', 'Team Lead'],
-  roles: ['Developer', 'Team Lead'],
-  groups: ['Engineering', 'Team-Alpha'],
   approved_by: ['michael.chen'],
   owners: ['sarah.johnson', 'michael.chen'],
 };
@@ -208,7 +213,7 @@ function sampleArray(schema: JsonSchema, name: string, ctx: Ctx): unknown[] {
   const items = schema.items && !Array.isArray(schema.items) ? resolveRef(schema.items, ctx) : {};
   const min = schema.minItems ?? 0;
   const max = schema.maxItems ?? Number.POSITIVE_INFINITY;
-  const hinted = ARRAYS_BY_NAME[name];
+  const hinted = name === 'role' || name === 'roles' ? ctx.person.roles : name === 'groups' ? ctx.person.groups : ARRAYS_BY_NAME[name];
   if (hinted && hinted.every((v) => fits(v, items)) && hinted.length >= min && hinted.length <= max) return [...hinted];
 
   const wanted = Math.min(max, Math.max(min, 2));
@@ -345,6 +350,8 @@ function nameHint(name: string, ctx: Ctx): string | undefined {
       return name === 'name' ? fullNameOf(ctx) : `Example ${humanize(title || 'record')} ${ctx.index + 1}`;
     }
   }
+  const leaver = person.leftAt !== undefined ? LEAVER_STRINGS[name] : undefined;
+  if (leaver !== undefined) return leaver;
   const known = STRINGS_BY_NAME[name];
   if (known !== undefined) return typeof known === 'string' ? known : pick(known, ctx.index);
   const reference = /^(.+)_id$/.exec(name);
@@ -386,6 +393,7 @@ function emailOf(ctx: Ctx): string {
 }
 
 function dateTimeFor(name: string, ctx: Ctx): string {
+  if (ctx.person.leftAt !== undefined && WHEN_PERSON_LEFT.test(name)) return ctx.person.leftAt;
   if (name === 'hiring_date' || name === 'hire_date' || name === 'start_date') return ctx.person.hiredAt;
   if (/due|^next_|expires/.test(name)) return '2025-01-31T00:00:00Z';
   if (/^(initiated|assigned|started|detected|first_detected|sent|created)_/.test(name)) return '2024-01-08T09:00:00Z';

@@ -34,6 +34,13 @@ describe('toIntegrationDetail', () => {
     expect(validateRequestBody(users.sampleRequestBody, users.schema).valid).toBe(true);
     expect(users.curlExample.split(' \\\n')[0]).toBe(`curl -X POST '${users.endpointUrl}'`);
   });
+
+  it('samples three records like the published examples: one employee has left, each user has other roles', () => {
+    const [employees, users] = detail.contexts;
+    expect(employees!.sampleRequestBody.data.map((e) => e.employment_status)).toEqual(['Active', 'Active', 'Terminated']);
+    expect(employees!.sampleRequestBody.data[2]).toHaveProperty('termination_date');
+    expect(new Set(users!.sampleRequestBody.data.map((u) => JSON.stringify(u.role))).size).toBe(3);
+  });
 });
 
 describe('toIntegrationListItem', () => {

@@ -22,14 +22,14 @@ export interface IntegrationView {
   monitorings: readonly Monitoring[];
 }
 
-const SAMPLE_RECORDS = 2;
 // A sample depends only on its schema; catalog schemas are singletons, so this stays small.
 const samples = new WeakMap<JsonSchema, SampleRequestBody>();
 
 function sampleFor(schema: JsonSchema): SampleRequestBody {
   let sample = samples.get(schema);
   if (!sample) {
-    sample = sampleRequestBody(schema, SAMPLE_RECORDS);
+    // Three records, like the published examples (for people: two active, one who has left).
+    sample = sampleRequestBody(schema);
     samples.set(schema, sample);
   }
   return sample;

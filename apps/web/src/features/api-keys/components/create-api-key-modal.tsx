@@ -4,6 +4,7 @@ import { MODAL_STYLES } from './modal-styles';
 import { useState } from 'react';
 import { CreatedApiKey } from './created-api-key';
 import { CreateApiKeyForm } from './create-api-key-form';
+import { useKeyCloseGuard } from './key-close-guard';
 
 /**
  * "Create new API Key": the form, then the new key shown once. The key lives only in the body's
@@ -12,21 +13,14 @@ import { CreateApiKeyForm } from './create-api-key-form';
  */
 export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [created, setCreated] = useState(false);
-  const [copied, setCopied] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const requestClose = () => {
-    if (!created || copied) return onClose();
-    // Escape while asking means "not yet": back to the key.
-    setConfirming((asking) => !asking);
-  };
+  const guard = useKeyCloseGuard(created, onClose);
   return (
     <Modal
       opened={opened}
-      onClose={requestClose}
+      onClose={guard.requestClose}
       onExitTransitionEnd={() => {
         setCreated(false);
-        setCopied(false);
-        setConfirming(false);
+        guard.reset();
       }}
       title={created ? 'API key created' : 'Create new API Key'}
       // A stray click beside the dialog must not throw away a key the admin has not copied yet.
@@ -37,11 +31,11 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
     >
       <CreateApiKeyBody
         onCreated={() => setCreated(true)}
-        onCopied={() => setCopied(true)}
-        confirming={confirming}
-        onKeepOpen={() => setConfirming(false)}
+        onCopied={guard.markCopied}
+        confirming={guard.confirming}
+        onKeepOpen={guard.keepOpen}
         onClose={onClose}
-        onDone={requestClose}
+        onDone={guard.requestClose}
       />
     </Modal>
   );

@@ -1,7 +1,7 @@
 import type { CreatedApiKeyResponse } from '@gatehouse/contracts';
 import { Alert, Button, Code, CopyButton, Group, PasswordInput, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatDate } from '../utils/format';
 
 /** What closing costs, in the words of the user guide. */
@@ -11,6 +11,7 @@ export const KEY_SHOWN_ONCE =
 /**
  * Step two of the create dialog: the one and only showing of the new key. `confirming` asks
  * "Have you copied the key?" before the dialog closes (the parent decides when to ask).
+ * `children` come below the key: what else holds it, such as a filled-in curl example.
  */
 export function CreatedApiKey(props: {
   apiKey: CreatedApiKeyResponse;
@@ -19,6 +20,7 @@ export function CreatedApiKey(props: {
   onKeepOpen: () => void;
   onCloseAnyway: () => void;
   onDone: () => void;
+  children?: ReactNode;
 }) {
   const { apiKey, confirming } = props;
   const [visible, setVisible] = useState(false);
@@ -72,6 +74,7 @@ export function CreatedApiKey(props: {
           )}
         </CopyButton>
       </Group>
+      {props.children}
       {confirming ? (
         <Alert color="red" variant="light" role="alertdialog" aria-labelledby="key-close-question" aria-describedby="key-close-detail" title={<span id="key-close-question">Have you copied the key?</span>}>
           <Stack gap="sm">

@@ -7,6 +7,7 @@ import { useLastPushes } from '../../ingest/api/get-last-pushes';
 import { useNow } from '../../ingest/hooks/use-now';
 import { useIntegrations } from '../api/get-integrations';
 import { categoryOptions, integrationListQuery } from '../utils/integration-filters';
+import { GettingStarted } from './getting-started';
 import { IntegrationCard } from './integration-card';
 
 /** The Connected tab: the company's integrations as cards, with search and a category filter. */
@@ -41,18 +42,10 @@ export function ConnectedIntegrations({ categories }: { categories: readonly Mon
         <Alert color="red" role="alert" title="Could not load integrations">
           {error.message}
         </Alert>
+      ) : integrations.length === 0 && !filtered ? (
+        <GettingStarted />
       ) : integrations.length === 0 ? (
-        <EmptyState
-          py="xl"
-          variant="light"
-          icon={<IconPlugConnected aria-hidden />}
-          title={filtered ? 'No integrations match' : 'No integrations yet'}
-          description={
-            filtered
-              ? 'Try another name or category.'
-              : 'Click "+ Custom Integration" to send records from an in-house system, such as an HR system or an access registry.'
-          }
-        />
+        <EmptyState py="xl" variant="light" icon={<IconPlugConnected aria-hidden />} title="No integrations match" description="Try another name or category." />
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} style={{ opacity: isPlaceholderData ? 0.6 : 1 }} aria-busy={isPlaceholderData}>
           {integrations.map((integration) => (

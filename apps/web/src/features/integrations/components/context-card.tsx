@@ -4,7 +4,9 @@ import { Accordion, Badge, Button, Card, Code, Group, ScrollArea, Stack, Text, T
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { ContextDownloads } from './context-downloads';
 import { CopyValue } from './copy-value';
+import { UseNewKey } from './new-key-curl';
 import { SchemaView } from './schema-view';
 import { ValidateContextModal } from './validate-context-modal';
 
@@ -25,7 +27,7 @@ function CopyableCode({ value, copyLabel, children }: { value: string; copyLabel
  * `strict` is the integration's setting, which Validate applies as the push does.
  * `syncStatus` is where the latest submission's outcome for this context goes.
  */
-export function ContextCard({ context, strict, syncStatus }: { context: IntegrationContext; strict: boolean; syncStatus?: ReactNode }) {
+export function ContextCard({ context, integrationName, strict, syncStatus }: { context: IntegrationContext; integrationName: string; strict: boolean; syncStatus?: ReactNode }) {
   const [validating, { open, close }] = useDisclosure(false);
   const titleId = `context-${context.key}-title`;
   return (
@@ -46,9 +48,12 @@ export function ContextCard({ context, strict, syncStatus }: { context: Integrat
               Used by: {context.monitorings.map((m) => m.name).join(', ')}
             </Text>
           </Stack>
-          <Button variant="light" leftSection={<IconFileCheck size={16} aria-hidden />} onClick={open} aria-label={`Validate ${context.key} data`}>
-            Validate
-          </Button>
+          <Stack gap="xs" align="flex-end">
+            <Button variant="light" leftSection={<IconFileCheck size={16} aria-hidden />} onClick={open} aria-label={`Validate ${context.key} data`}>
+              Validate
+            </Button>
+            <ContextDownloads context={context} />
+          </Stack>
         </Group>
 
         {/* Slot: the latest submission's status for this context (ingest). */}
@@ -73,7 +78,7 @@ export function ContextCard({ context, strict, syncStatus }: { context: Integrat
             <CopyableCode key={h.name} value={`${h.name}: ${h.value}`} copyLabel={`Copy header ${h.name} for ${context.key}`} />
           ))}
           <Text size="xs" c="dimmed">
-            Replace YOUR_API_KEY_HERE with an API key from Settings › Company Settings › API Keys.
+            Replace YOUR_API_KEY_HERE with an API key from Settings › Company Settings › API Keys, or use a new key from the curl example below.
           </Text>
         </Stack>
 
@@ -92,7 +97,10 @@ export function ContextCard({ context, strict, syncStatus }: { context: Integrat
                   <Text size="xs" c="dimmed">
                     The request body wraps records in a <code>data</code> array.
                   </Text>
-                  <CopyValue value={context.curlExample} label={`Copy curl example for ${context.key}`} />
+                  <Group gap="xs">
+                    <UseNewKey integrationName={integrationName} context={context} />
+                    <CopyValue value={context.curlExample} label={`Copy curl example for ${context.key}`} />
+                  </Group>
                 </Group>
                 <ScrollArea.Autosize mah={360} type="auto">
                   <Code block>{context.curlExample}</Code>

@@ -1,8 +1,14 @@
 import type { IntegrationDetail } from '@gatehouse/contracts';
 import { Card, Code, Group, ScrollArea, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { prettyJson } from '../../../lib/download';
+import { ContextDownloads } from './context-downloads';
 import { CopyValue } from './copy-value';
 
-/** Everything a developer copies: the integration's id, endpoints and headers, and a sample body per context. */
+/**
+ * Everything a developer copies, in the order of the integration guide: the integration's id,
+ * endpoints and headers, then each context's schema (one record), then a sample request body per
+ * context (the records wrapped in a `data` array).
+ */
 export function JsonSampleTab({ integration }: { integration: IntegrationDetail }) {
   const headers = integration.contexts[0]?.requiredHeaders ?? [];
   return (
@@ -63,6 +69,44 @@ export function JsonSampleTab({ integration }: { integration: IntegrationDetail 
         </Stack>
       </Card>
 
+      <Stack gap={4}>
+        <Title order={3} size="h4">
+          Schemas
+        </Title>
+        <Text size="sm" c="dimmed">
+          A schema defines the structure of one record: one employee, one user. Only the fields it marks as required must be present.
+        </Text>
+      </Stack>
+      {integration.contexts.map((c) => {
+        const schema = prettyJson(c.schema).trimEnd();
+        return (
+          <Card key={c.key} withBorder radius="md" padding="lg" component="section" aria-label={`Schema for ${c.key}`}>
+            <Stack gap="xs">
+              <Group justify="space-between">
+                <Title order={4} size="h5">
+                  {String(c.schema.title ?? c.name)} <Code>{c.key}</Code>
+                </Title>
+                <Group gap="xs">
+                  <ContextDownloads context={c} show={['schema']} />
+                  <CopyValue value={schema} label={`Copy schema for ${c.key}`} />
+                </Group>
+              </Group>
+              <ScrollArea.Autosize mah={420} type="auto">
+                <Code block>{schema}</Code>
+              </ScrollArea.Autosize>
+            </Stack>
+          </Card>
+        );
+      })}
+
+      <Stack gap={4}>
+        <Title order={3} size="h4">
+          Request bodies
+        </Title>
+        <Text size="sm" c="dimmed">
+          The schema describes individual records. When submitting data, you wrap your records in a <Code>data</Code> array.
+        </Text>
+      </Stack>
       {integration.contexts.map((c) => {
         const body = JSON.stringify(c.sampleRequestBody, null, 2);
         return (
@@ -70,14 +114,17 @@ export function JsonSampleTab({ integration }: { integration: IntegrationDetail 
             <Stack gap="xs">
               <Group justify="space-between">
                 <div>
-                  <Title order={3} size="h5">
+                  <Title order={4} size="h5">
                     {c.name} <Code>{c.key}</Code>
                   </Title>
                   <Text size="xs" c="dimmed">
                     POST {c.endpointUrl}
                   </Text>
                 </div>
-                <CopyValue value={body} label={`Copy sample request body for ${c.key}`} />
+                <Group gap="xs">
+                  <ContextDownloads context={c} show={['sample']} />
+                  <CopyValue value={body} label={`Copy sample request body for ${c.key}`} />
+                </Group>
               </Group>
               <ScrollArea.Autosize mah={420} type="auto">
                 <Code block>{body}</Code>

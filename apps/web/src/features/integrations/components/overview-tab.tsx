@@ -15,7 +15,7 @@ export function OverviewTab({ integration, renderContextSyncStatus }: { integrat
         </Text>
       </Alert>
       {integration.contexts.map((context) => (
-        <ContextCard key={context.key} context={context} strict={integration.strict} syncStatus={renderContextSyncStatus?.({ integration, context })} />
+        <ContextCard key={context.key} context={context} integrationName={integration.name} strict={integration.strict} syncStatus={renderContextSyncStatus?.({ integration, context })} />
       ))}
     </Stack>
   );

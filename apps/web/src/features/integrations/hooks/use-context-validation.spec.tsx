@@ -3,6 +3,7 @@ import { getContextSchema } from '@gatehouse/schemas';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { pastedJsonFile } from '../utils/file-checks';
 import { useContextValidation } from './use-context-validation';
 
 const context = { schema: { ...getContextSchema('list_employees')! }, validateUrl: '/api/integrations/i1/contexts/list_employees/validate', maxPushBytes: 50 * 1024 * 1024 };
@@ -35,6 +36,20 @@ describe('useContextValidation', () => {
       checkedBy: 'browser',
       result: { valid: false, recordCount: 2, errorCount: 2, errors: [{ index: 0, path: 'email' }, { index: 1, path: 'id' }] },
     });
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('checks pasted JSON as it checks a file: the same problems, a syntax error by line and column', async () => {
+    const fetchMock = answer(500, {});
+    const { result } = setup();
+    await act(() => result.current.validate(pastedJsonFile('{"data": [{"id": "e1", "email": "nope"}, {"email": "a@b.co"}]}')));
+    expect(result.current.state).toMatchObject({
+      status: 'done',
+      fileName: 'pasted.json',
+      result: { valid: false, recordCount: 2, errorCount: 2, errors: [{ index: 0, path: 'email' }, { index: 1, path: 'id' }] },
+    });
+    await act(() => result.current.validate(pastedJsonFile('{"data": [\n  {"id": "e1",}\n]}')));
+    expect(result.current.state).toMatchObject({ status: 'done', result: { valid: false, errors: [{ index: null, line: 2 }] } });
     expect(fetchMock).not.toHaveBeenCalled();
   });
 

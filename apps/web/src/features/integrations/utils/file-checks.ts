@@ -50,3 +50,9 @@ export function planValidationFile(file: FileLike, maxPushBytes: number): Valida
     showProgress: file.size > LARGE_VALIDATION_FILE_BYTES,
   };
 }
+
+/** The name pasted JSON goes by in Validate's messages ("pasted.json is valid"). */
+export const PASTED_JSON_NAME = 'pasted.json';
+
+/** Pasted JSON as a file, so it is checked exactly as an uploaded file is, by the same code. */
+export const pastedJsonFile = (text: string): File => new File([text], PASTED_JSON_NAME, { type: 'application/json' });
