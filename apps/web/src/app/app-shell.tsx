@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/api/get-me';
 import { useSignOut } from '../features/auth/api/sign-in';
+import './skip-link.css';
 
 export function AppShellLayout() {
   const [opened, { toggle }] = useDisclosure();
@@ -14,7 +15,10 @@ export function AppShellLayout() {
   const { pathname } = useLocation();
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={{ base: 'sm', sm: 'lg' }}>
+      <a href="#main-content" className="skip-link">
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group>
@@ -22,7 +26,7 @@ export function AppShellLayout() {
             <Title order={3}>Gatehouse</Title>
           </Group>
           <Group>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="dimmed" visibleFrom="sm">
               {me?.user.name} · {me?.company.name}
             </Text>
             <Button variant="subtle" size="compact-sm" loading={signOut.isPending} onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/sign-in', { replace: true }) })}>
@@ -44,7 +48,7 @@ export function AppShellLayout() {
           <NavLink component={Link} to="/settings/company" label="Company Settings" pl="xl" active={pathname.startsWith('/settings/company')} />
         </div>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
         {/* Pages load on first use (router.tsx); the shell stays while one arrives. */}
         <Suspense
           fallback={

@@ -29,11 +29,12 @@ const dataSlots: IntegrationDataSlots = {
 
 function IntegrationsCrumbs({ current }: { current: string }) {
   return (
-    <Breadcrumbs aria-label="Breadcrumb">
+    <Breadcrumbs aria-label="Breadcrumb" style={{ minWidth: 0 }}>
       <Anchor component={Link} to="/integrations" size="sm">
         Integrations
       </Anchor>
-      <Text size="sm" c="dimmed" aria-current="page">
+      {/* A long name is cut with an ellipsis rather than widening the page on a phone. */}
+      <Text size="sm" c="dimmed" aria-current="page" truncate title={current} style={{ minWidth: 0 }}>
         {current}
       </Text>
     </Breadcrumbs>

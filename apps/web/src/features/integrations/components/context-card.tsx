@@ -33,8 +33,8 @@ export function ContextCard({ context, integrationName, strict, syncStatus }: { 
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={titleId}>
       <Stack gap="md">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={4}>
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Stack gap={4} style={{ minWidth: 0, flex: '1 1 260px' }}>
             <Group gap="xs">
               <Title order={3} size="h4" id={titleId}>
                 {context.name}

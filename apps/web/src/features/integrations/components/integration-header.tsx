@@ -18,10 +18,10 @@ export function IntegrationHeader({ integration, onDeleted }: { integration: Int
   const [editing, edit] = useDisclosure(false);
   const [deleting, del] = useDisclosure(false);
   return (
-    <Group justify="space-between" align="flex-start" wrap="nowrap">
-      <Group align="flex-start" wrap="nowrap">
+    <Group justify="space-between" align="flex-start" gap="sm">
+      <Group align="flex-start" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 320px' }}>
         <IntegrationLogo name={integration.name} logoUrl={integration.logoUrl} size={64} />
-        <Stack gap={4}>
+        <Stack gap={4} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
           <Group gap="xs">
             <Title order={2}>{integration.name}</Title>
             <Badge variant="light" color="gray">
