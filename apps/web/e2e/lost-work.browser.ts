@@ -218,6 +218,18 @@ describe('lost work and wrong places in the admin app', () => {
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await page.getByText('There is no page at /settings/nonsense.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/settings/nonsense');
+
+    // An unknown tab of an integration or of a provisioning instance says so too, instead of opening the first tab.
+    const integration = await createThroughApi(page, '/api/integrations', { name: 'Tabs Checked', monitoringIds: ['employee_onboarding_offboarding'] });
+    await page.goto(`/integrations/${integration.id as string}/nonsense`);
+    await page.getByText('An integration has no “nonsense” tab.').waitFor();
+    await page.getByRole('link', { name: 'Go to the integration' }).click();
+    await page.getByRole('heading', { name: 'Tabs Checked', level: 2 }).waitFor();
+    const connector = await createThroughApi(page, '/api/connectors', { name: 'Tabs instance', type: 'custom_http', enabled: false });
+    await page.goto(`/provisioning/${connector.id as string}/nonsense`);
+    await page.getByText('A provisioning instance has no “nonsense” tab.').waitFor();
+    await page.goto(`/provisioning/${connector.id as string}/activity`);
+    await page.getByRole('heading', { name: 'Tabs instance', level: 2 }).waitFor();
   });
 
   it('replaces and removes the logo of an existing integration from its Edit dialog', async () => {

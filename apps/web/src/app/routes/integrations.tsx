@@ -16,6 +16,7 @@ import { wizardDraftKey } from '../../features/integrations/utils/wizard-draft-s
 import { useMonitoringCategories } from '../../features/monitorings/api/get-monitoring-categories';
 import { MonitoringDetailsModal } from '../../features/monitorings/components/monitoring-details-modal';
 import { MonitoringPicker } from '../../features/monitorings/components/monitoring-picker';
+import { NotFoundPage } from './not-found';
 
 // The integration pages show pieces of the monitorings feature; they are wired in here.
 const renderPicker: RenderMonitoringPicker = (props) => <MonitoringPicker {...props} />;
@@ -93,6 +94,9 @@ export function IntegrationDetailsPage() {
   useLayoutEffect(() => {
     window.scrollTo(0, 0);
   }, [id]);
+  if (tab !== undefined && !isDetailTab(tab)) {
+    return <NotFoundPage message={`An integration has no “${tab}” tab.`} backTo={`/integrations/${id}`} backLabel="Go to the integration" />;
+  }
   return (
     <Stack>
       <IntegrationsCrumbs current={integration?.name ?? 'Integration'} />

@@ -5,6 +5,7 @@ import { ConnectorDetails } from '../../features/provisioning/components/connect
 import { ProvisioningOverview } from '../../features/provisioning/components/provisioning-overview';
 import { connectorTypeLabel } from '../../features/provisioning/utils/connector-display';
 import { CONNECTOR_TABS, type ConnectorTab } from '../../features/provisioning/utils/problem-location';
+import { NotFoundPage } from './not-found';
 
 const instancePath = (id: string, tab: ConnectorTab = 'settings') => (tab === 'settings' ? `/provisioning/${id}` : `/provisioning/${id}/${tab}`);
 
@@ -22,6 +23,9 @@ export function ProvisioningInstancePage() {
   const navigate = useNavigate();
   // The same cached query the instance page loads.
   const connector = useConnector(id);
+  if (tab !== undefined && !isTab(tab)) {
+    return <NotFoundPage message={`A provisioning instance has no “${tab}” tab.`} backTo={`/provisioning/${id}`} backLabel="Go to the instance" />;
+  }
   return (
     <Stack>
       <Breadcrumbs aria-label="Breadcrumb">
