@@ -1,15 +1,8 @@
 import type { ContextSyncStatus, IngestValidationError } from '@gatehouse/contracts';
 import { Alert, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconClockHour4, IconInbox } from '@tabler/icons-react';
 import { formatExactTime } from '../utils/format';
-import { describeError, summarizeSync, type SyncTone } from '../utils/sync-summary';
-
-const LOOK: Record<SyncTone, { color: string; icon: typeof IconCircleCheck }> = {
-  success: { color: 'teal', icon: IconCircleCheck },
-  neutral: { color: 'gray', icon: IconInbox },
-  error: { color: 'red', icon: IconAlertTriangle },
-  none: { color: 'gray', icon: IconClockHour4 },
-};
+import { describeError, summarizeSync } from '../utils/sync-summary';
+import { SYNC_TONE_LOOK } from './sync-tone';
 
 export interface SyncStatusLineProps {
   contextKey: string;
@@ -23,7 +16,7 @@ export interface SyncStatusLineProps {
 /** A context's last push at a glance: accepted with its record count, refused with why, or none yet. */
 export function SyncStatusLine({ contextKey, status, firstError, now }: SyncStatusLineProps) {
   const summary = summarizeSync(status, now);
-  const { color, icon: Icon } = LOOK[summary.tone];
+  const { color, icon: Icon } = SYNC_TONE_LOOK[summary.tone];
   const title = summary.at ? (
     <Tooltip label={`Received ${formatExactTime(summary.at)}`} withArrow openDelay={200}>
       <span tabIndex={0} data-sync-time={summary.at}>
