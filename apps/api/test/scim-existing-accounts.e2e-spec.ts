@@ -191,4 +191,53 @@ describe('SCIM against an app with existing accounts', () => {
     expect(refused.body.detail).toContain('The application already has this group: it answered create_group with HTTP 409: A group named Engineering already exists.');
     expect((await bareScim.get(`/Groups?filter=${encodeURIComponent('displayName eq "Engineering"')}`).expect(200)).body.totalResults).toBe(0);
   });
+
+  describe('in the field', () => {
+    it('answers a lookup whose app fails (5xx) or hangs with an empty list, importing nothing; the create that follows is refused with 409 until the app recovers, then linked', async () => {
+      const settings = t.app.get(OutboundSettings);
+      const [held5xx, heldHang] = app.hold({ users: [{ email: 'frank@acme.example', userName: 'frank' }, { email: 'hank@acme.example', userName: 'hank' }] }).users as [string, string];
+
+      app.failNext('GET /api/users', 503, { error: { message: 'maintenance' } }, 100);
+      const failed = await scim.get(filter('userName eq "frank@acme.example"')).expect(200);
+      expect(failed.body.totalResults).toBe(0);
+      expect((await calls(lists.id)).at(-1)).toMatchObject({ operation: 'list_users', status: 503 });
+      const refused = await scim.post('/Users', scimUser('frank@acme.example')).expect(409);
+      expect(refused.body.scimType).toBe('uniqueness');
+      expect(refused.body.detail).toContain('Gatehouse could not look it up to link to it');
+      expect((await admin.get(`/api/connectors/${lists.id}/scim-users?q=frank`).expect(200)).body.items).toEqual([]);
+
+      // An app that hangs: the lookup gives up at the call timeout and the list answers empty.
+      app.recover();
+      settings.timeoutMs = 300;
+      app.delayMs = 2000;
+      const started = Date.now();
+      try {
+        expect((await scim.get(filter('userName eq "hank@acme.example"')).expect(200)).body.totalResults).toBe(0);
+      } finally {
+        app.delayMs = 0;
+        settings.timeoutMs = 10_000;
+      }
+      expect(Date.now() - started).toBeLessThan(10_000);
+
+      // Recovered: the IdP's retry links each to the account the app has; no second account.
+      const frank = await scim.post('/Users', scimUser('frank@acme.example')).expect(201);
+      expect((await admin.get(`/api/connectors/${lists.id}/scim-users?q=frank`).expect(200)).body.items[0]).toMatchObject({ id: frank.body.id, downstreamId: held5xx });
+      const hank = await scim.get(filter('userName eq "hank@acme.example"')).expect(200);
+      expect(hank.body.Resources.map((u: { userName: string }) => u.userName)).toEqual(['hank@acme.example']);
+      expect((await admin.get(`/api/connectors/${lists.id}/scim-users?q=hank`).expect(200)).body.items[0].downstreamId).toBe(heldHang);
+      expect(appUsersWith('frank@acme.example')).toHaveLength(1);
+      expect(appUsersWith('hank@acme.example')).toHaveLength(1);
+    }, 60_000);
+
+    it('answers a burst of identical lookups each with the one imported user', async () => {
+      const [held] = app.hold({ users: [{ email: 'ivy@acme.example', userName: 'ivy' }] }).users as [string];
+      const answers = await Promise.all(Array.from({ length: 8 }, () => scim.get(filter('userName eq "ivy@acme.example"'))));
+      expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+      const ids = new Set(answers.map((a) => (a.body.Resources as Array<{ id: string }>).map((u) => u.id).join(',')));
+      expect(ids.size).toBe(1);
+      expect([...ids][0]).not.toBe('');
+      const stored = (await admin.get(`/api/connectors/${lists.id}/scim-users?q=ivy`).expect(200)).body.items;
+      expect(stored.map((u: { downstreamId: string }) => u.downstreamId)).toEqual([held]);
+    });
+  });
 });

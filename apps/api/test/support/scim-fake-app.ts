@@ -55,6 +55,11 @@ export class FakeDirectoryApp {
     this.failures.set(route, { status, body: text, contentType: text.startsWith('<') ? 'application/xml' : 'application/json', times });
   }
 
+  /** Forgets the failures still queued by `failNext` (the app recovers). */
+  recover(): void {
+    this.failures.clear();
+  }
+
   /** Requests received since `mark()` returned `from`. */
   since(from: number): AppRequest[] {
     return this.requests.slice(from);

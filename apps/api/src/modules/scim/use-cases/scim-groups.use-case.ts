@@ -160,7 +160,8 @@ export class ScimGroupsUseCase implements ScimGroupsPort {
     let rows = await this.store.findGroups(em, ctx.scope, lookup);
     if (rows.length === 0 && lookup?.by === 'displayName') {
       const imported = await this.importFromApp(ctx, lookup.value);
-      if (imported) rows = [imported];
+      // Null when another request imported or created it meanwhile: the store now answers.
+      rows = imported ? [imported] : await this.store.findGroups(em, ctx.scope, lookup);
     }
     const resources = await withMembers(rows, true);
     const matched = resources.filter((r) => evaluateFilter(filter, r, { resourceType: 'Group' }));

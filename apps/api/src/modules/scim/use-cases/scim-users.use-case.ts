@@ -145,7 +145,8 @@ export class ScimUsersUseCase implements ScimUsersPort {
     let rows = await this.store.findUsers(this.store.manager, ctx.scope, lookup);
     if (rows.length === 0 && (lookup?.by === 'userName' || lookup?.by === 'email')) {
       const imported = await this.importFromApp(ctx, { by: lookup.by, value: lookup.value });
-      if (imported) rows = [imported];
+      // Null when another request imported or created it meanwhile: the store now answers.
+      rows = imported ? [imported] : await this.store.findUsers(this.store.manager, ctx.scope, lookup);
     }
     const matched = rows.map((row) => toUserResource(row, ctx.baseUrl)).filter((r) => evaluateFilter(filter, r, { resourceType: 'User' }));
     return projectList(paginate(matched, pagination), projection, 'User');
