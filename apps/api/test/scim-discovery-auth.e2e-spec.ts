@@ -112,6 +112,8 @@ describe('SCIM token and discovery', () => {
       expect(res.headers['content-type']).toMatch(/^application\/scim\+json/);
       expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
       expect(res.body).toEqual({ schemas: [ERROR_SCHEMA], status: '401', detail: expect.stringContaining('Authorization: Bearer') });
+      // It names where the token is found in the web app: the Provisioning page, the instance, its SCIM connection tab.
+      expect(res.body.detail).toContain('Provisioning › (the instance) › SCIM connection');
     };
 
     it('answers 401 in SCIM form for a missing, malformed, unknown or wrongly-schemed token', async () => {
